@@ -32,6 +32,26 @@ internal static partial class PythonParser
         return result.Value;
     }
 
+    /// <summary>Parses the input of eval(): one expression list, optionally followed by newlines.</summary>
+    public static Expr ParseExpressionInput(string source)
+    {
+        var tokens = PythonTokenizer.TokenizeModule(source.Trim());
+        var result = EvalInput(tokens);
+        if (!result.HasValue)
+        {
+            var at = result.Remainder.ConsumeToken();
+            var (line, col) = at.HasValue ? Pos(at.Value) : (1, 1);
+            throw new SyntaxErrorException("invalid syntax", line, col);
+        }
+        return result.Value;
+    }
+
+    private static readonly TokenListParser<TokenKind, Expr> EvalInput =
+        from e in Parse.Ref(() => StarExpressions!)
+        from nl in Tok(TokenKind.Newline).Many()
+        from end in Tok(TokenKind.EndMarker)
+        select e;
+
     // file: statements ENDMARKER
     private static readonly TokenListParser<TokenKind, ModuleNode> File =
         from body in Parse.Ref(() => Statement!).Many()

@@ -1,0 +1,3 @@
+global using MiniPy.Memory;
+global using MiniPy.Objects;
+global using MiniPy.Runtime;

@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.IO;
+using MiniPy.Memory;
+
+namespace MiniPy.Hosting;
+
+/// <summary>
+/// How a MiniPy runtime is set up. Options are fixed once the runtime is created.
+/// Thread-safety: configure on one thread before creating the runtime.
+/// </summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>Run with a global interpreter lock (the default). Free-threaded mode comes with its own issue.</summary>
+    public bool Gil { get; set; } = true;
+
+    /// <summary>The reference-counting scheme (<c>--refcount</c>); <c>plain</c> by default.</summary>
+    public RefCountScheme RefCount { get; set; } = RefCountScheme.Plain;
+
+    /// <summary>Immortal objects (<c>--immortal on|off</c>): None, bools, small ints, interned strings, built-in types.</summary>
+    public bool Immortal { get; set; } = true;
+
+    /// <summary>Collect reference-counting statistics (<c>--stats</c>).</summary>
+    public bool Stats { get; set; }
+
+    /// <summary>Run the reference checker at exit (<c>--check-refs</c>) and poison deallocated objects.</summary>
+    public bool CheckRefs { get; set; }
+
+    /// <summary>Show the .NET stack of internal errors (<c>--debug</c>).</summary>
+    public bool Debug { get; set; }
+
+    /// <summary>The initial recursion limit (sys.getrecursionlimit()).</summary>
+    public int RecursionLimit { get; set; } = 1000;
+
+    /// <summary>Folders searched for imported .mpy and .py modules, after the script's own folder.</summary>
+    public List<string> SearchPaths { get; } = new();
+
+    /// <summary>sys.argv.</summary>
+    public List<string> Argv { get; } = new();
+
+    /// <summary>Where print() and sys.stdout write; the process's standard output when null.</summary>
+    public TextWriter? Stdout { get; set; }
+
+    /// <summary>Where tracebacks and sys.stderr write; the process's standard error when null.</summary>
+    public TextWriter? Stderr { get; set; }
+
+    /// <summary>Where input() and sys.stdin read; the process's standard input when null.</summary>
+    public TextReader? Stdin { get; set; }
+}

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using MiniPy.Objects;
+using MiniPy.Runtime;
+
+namespace MiniPy.Memory;
+
+/// <summary>The <c>plain</c> scheme with immortal objects skipped: the default with the GIL on.</summary>
+internal struct PlainRc : IRefCounting
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Incref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.ImmortalFlag) == 0) o.RefLocal++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Decref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.ImmortalFlag) == 0 && --o.RefLocal == 0) ts.Dealloc(o);
+    }
+}
+
+/// <summary>The <c>none</c> scheme: only objects with a finaliser are counted.</summary>
+internal struct NoneRc : IRefCounting
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Incref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.FinalizerFlag) != 0) o.RefLocal++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Decref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.FinalizerFlag) != 0 && --o.RefLocal == 0) ts.Dealloc(o);
+    }
+}
+
+/// <summary>Every other combination (statistics, immortality off): the general path in <see cref="Rc"/>.</summary>
+internal struct GeneralRc : IRefCounting
+{
+    public static void Incref(ThreadState ts, PyObject o) => Rc.IncrefGeneral(ts, o);
+    public static void Decref(ThreadState ts, PyObject o) => Rc.DecrefGeneral(ts, o);
+}

@@ -1,0 +1,55 @@
+using System.IO;
+using MiniPy.Objects;
+using MiniPy.Runtime;
+
+namespace MiniPy.Modules;
+
+/// <summary>A text stream (sys.stdout, sys.stderr, a file opened in text mode).</summary>
+internal sealed class PyTextIO : PyObject
+{
+    public readonly TextWriter Writer;
+    public readonly TextReader? Reader;
+    public readonly string Name;
+    private readonly bool _autoFlush;
+    public bool Closed;
+
+    public PyTextIO(TextWriter writer, string name, bool autoFlush = false, TextReader? reader = null) : base(Types.TextIO)
+    {
+        Writer = writer;
+        Reader = reader;
+        Name = name;
+        _autoFlush = autoFlush;
+    }
+
+    public void Write(string s)
+    {
+        if (Closed) throw Err.ValueError("I/O operation on closed file.");
+        Writer.Write(s);
+        if (_autoFlush) Writer.Flush();
+    }
+
+    public override PyObject Repr(ThreadState ts) => new PyStr($"<_io.TextIOWrapper name='{Name}' mode='w' encoding='utf-8'>");
+
+    public static void Register()
+    {
+        var t = Types.TextIO;
+        Reg.Method(t, "write", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            a.Check("write", 1, 1);
+            var s = a[0] as PyStr ?? throw Err.TypeError($"write() argument must be str, not {a[0].Type.Name}");
+            ((PyTextIO)self!).Write(s.Value);
+            return ts.NewInt(s.CodePointLength);
+        });
+        Reg.Method(t, "flush", (ThreadState ts, PyObject? self, in Args a) => { ((PyTextIO)self!).Writer.Flush(); return Types.None; });
+        Reg.Method(t, "writelines", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            foreach (var x in Ops.ToArray(ts, a[0])) { ((PyTextIO)self!).Write(Ops.StrString(ts, x)); Rc.Decref(ts, x); }
+            return Types.None;
+        });
+        Reg.Method(t, "isatty", (ThreadState ts, PyObject? self, in Args a) => Types.False);
+        Reg.Method(t, "fileno", (ThreadState ts, PyObject? self, in Args a) => ts.NewInt(((PyTextIO)self!).Name == "<stderr>" ? 2 : 1));
+        Reg.GetSet(t, "name", (ts, self) => new PyStr(((PyTextIO)self).Name));
+        Reg.GetSet(t, "encoding", (ts, self) => new PyStr("utf-8"));
+        Reg.GetSet(t, "closed", (ts, self) => PyBool.Of(((PyTextIO)self).Closed));
+    }
+}

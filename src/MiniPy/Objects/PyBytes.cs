@@ -1,0 +1,286 @@
+using System;
+using System.Text;
+using MiniPy.Runtime;
+
+namespace MiniPy.Objects;
+
+/// <summary>bytes: an immutable byte string.</summary>
+internal sealed class PyBytes : PyObject
+{
+    public readonly byte[] Value;
+
+    public PyBytes(byte[] value) : base(Types.Bytes) { Value = value; }
+
+    public override PyObject Repr(ThreadState ts) => new PyStr(BytesMethods.Repr(Value, Value.Length));
+    public override PyObject Str(ThreadState ts) => Repr(ts);
+    public override long Hash(ThreadState ts)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (var b in Value) { h ^= b; h *= 1099511628211UL; }
+        long r = (long)(h >> 1);
+        return r == -1 ? -2 : r;
+    }
+    public override bool IsTrue(ThreadState ts) => Value.Length > 0;
+    public override bool HasLength => true;
+    public override long Length(ThreadState ts) => Value.Length;
+
+    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
+    {
+        var o = BytesMethods.TryBytes(other);
+        if (o is null || other is PyStr) return null;
+        return PyBool.Of(FloatOps.Holds(op, BytesMethods.Compare(Value, Value.Length, o, o.Length)));
+    }
+
+    public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
+    {
+        if (op == Objects.BinaryOp.Add && !reflected && BytesMethods.TryBytes(other) is { } o)
+        {
+            var r = new byte[Value.Length + o.Length];
+            Value.CopyTo(r, 0);
+            o.CopyTo(r, Value.Length);
+            return new PyBytes(r);
+        }
+        if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
+        {
+            long n = Math.Max(0, Ops.AsSize(ts, other));
+            var r = new byte[Value.Length * n];
+            for (long i = 0; i < n; i++) Value.CopyTo(r, i * Value.Length);
+            return new PyBytes(r);
+        }
+        if (op == Objects.BinaryOp.Mod && !reflected)
+            return new PyBytes(Encoding.Latin1.GetBytes(PercentFormat.Format(ts, Encoding.Latin1.GetString(Value), other)));
+        return null;
+    }
+
+    public override bool Contains(ThreadState ts, PyObject item) => BytesMethods.Contains(ts, Value, Value.Length, item);
+
+    public override PyObject GetItem(ThreadState ts, PyObject key)
+    {
+        if (key is PySlice s) return new PyBytes(BytesMethods.Slice(ts, Value, Value.Length, s));
+        long i = Ops.AsIndexOrThrow(ts, key, "byte indices must be integers or slices, not {0}");
+        if (i < 0) i += Value.Length;
+        if (i < 0 || i >= Value.Length) throw Err.IndexError("index out of range");
+        return ts.NewInt(Value[i]);
+    }
+
+    public override PyObject Iter(ThreadState ts) => new PyBytesIterator(ts, this);
+}
+
+/// <summary>bytearray: a mutable byte buffer.</summary>
+internal sealed class PyByteArray : PyObject
+{
+    public byte[] Buffer;
+    public int Count;
+
+    public PyByteArray(byte[] data) : base(Types.ByteArray)
+    {
+        Buffer = data;
+        Count = data.Length;
+    }
+
+    public byte[] ToArray() => Buffer.AsSpan(0, Count).ToArray();
+
+    public void Append(byte b)
+    {
+        if (Count == Buffer.Length) Array.Resize(ref Buffer, Math.Max(8, Count * 2));
+        Buffer[Count++] = b;
+    }
+
+    public void AppendRange(ReadOnlySpan<byte> data)
+    {
+        if (Count + data.Length > Buffer.Length) Array.Resize(ref Buffer, Math.Max(Count + data.Length, Count * 2));
+        data.CopyTo(Buffer.AsSpan(Count));
+        Count += data.Length;
+    }
+
+    public override PyObject Repr(ThreadState ts) => new PyStr("bytearray(" + BytesMethods.Repr(Buffer, Count) + ")");
+    public override long Hash(ThreadState ts) => throw Err.TypeError("unhashable type: 'bytearray'");
+    public override bool IsTrue(ThreadState ts) => Count > 0;
+    public override bool HasLength => true;
+    public override long Length(ThreadState ts) => Count;
+
+    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
+    {
+        var o = BytesMethods.TryBytes(other);
+        if (o is null) return null;
+        return PyBool.Of(FloatOps.Holds(op, BytesMethods.Compare(Buffer, Count, o, o.Length)));
+    }
+
+    public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
+    {
+        if (op == Objects.BinaryOp.Add && !reflected && BytesMethods.TryBytes(other) is { } o)
+        {
+            var r = new PyByteArray(ToArray());
+            r.AppendRange(o);
+            return r;
+        }
+        return null;
+    }
+
+    public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
+    {
+        if (op == Objects.BinaryOp.Add && BytesMethods.TryBytes(other) is { } o)
+        {
+            AppendRange(o);
+            return Rc.New(ts, this);
+        }
+        return null;
+    }
+
+    public override bool Contains(ThreadState ts, PyObject item) => BytesMethods.Contains(ts, Buffer, Count, item);
+
+    public override PyObject GetItem(ThreadState ts, PyObject key)
+    {
+        if (key is PySlice s) return new PyByteArray(BytesMethods.Slice(ts, Buffer, Count, s));
+        long i = Ops.AsIndexOrThrow(ts, key, "bytearray indices must be integers or slices, not {0}");
+        if (i < 0) i += Count;
+        if (i < 0 || i >= Count) throw Err.IndexError("bytearray index out of range");
+        return ts.NewInt(Buffer[i]);
+    }
+
+    public override void SetItem(ThreadState ts, PyObject key, PyObject value)
+    {
+        if (key is PySlice s)
+        {
+            var data = BytesMethods.AsBytes(ts, value);
+            var (start, stop, step, count) = s.Indices(ts, Count);
+            if (step != 1)
+            {
+                if (data.Length != count) throw Err.ValueError($"attempt to assign bytes of size {data.Length} to extended slice of size {count}");
+                for (long k = 0, j = start; k < count; k++, j += step) Buffer[j] = data[k];
+                return;
+            }
+            if (stop < start) stop = start;
+            var tail = Buffer.AsSpan((int)stop, Count - (int)stop).ToArray();
+            Count = (int)start;
+            AppendRange(data);
+            AppendRange(tail);
+            return;
+        }
+        long i = Ops.AsIndexOrThrow(ts, key, "bytearray indices must be integers or slices, not {0}");
+        if (i < 0) i += Count;
+        if (i < 0 || i >= Count) throw Err.IndexError("bytearray index out of range");
+        Buffer[i] = BytesMethods.ByteValue(ts, value);
+    }
+
+    public override void DelItem(ThreadState ts, PyObject key)
+    {
+        if (key is PySlice s)
+        {
+            var (start, _, step, count) = s.Indices(ts, Count);
+            if (count <= 0) return;
+            var keep = new System.Collections.Generic.List<byte>();
+            var remove = new System.Collections.Generic.HashSet<long>();
+            for (long k = 0, j = start; k < count; k++, j += step) remove.Add(j);
+            for (int k = 0; k < Count; k++) if (!remove.Contains(k)) keep.Add(Buffer[k]);
+            Buffer = keep.ToArray();
+            Count = Buffer.Length;
+            return;
+        }
+        long i = Ops.AsIndexOrThrow(ts, key, "bytearray indices must be integers or slices, not {0}");
+        if (i < 0) i += Count;
+        if (i < 0 || i >= Count) throw Err.IndexError("bytearray index out of range");
+        Array.Copy(Buffer, i + 1, Buffer, i, Count - i - 1);
+        Count--;
+    }
+
+    public override PyObject Iter(ThreadState ts) => new PyBytesIterator(ts, this);
+}
+
+/// <summary>memoryview over bytes or bytearray (format 'B'); writes go through to a bytearray.</summary>
+internal sealed class PyMemoryView : PyObject
+{
+    public readonly PyObject Source;
+    public readonly int Start, Length_;
+
+    public PyMemoryView(ThreadState ts, PyObject source, int start, int length) : base(Types.MemoryView)
+    {
+        Source = source;
+        Start = start;
+        Length_ = length;
+        Rc.Incref(ts, source);
+    }
+
+    private byte[] Data => Source is PyBytes b ? b.Value : ((PyByteArray)Source).Buffer;
+
+    public byte[] ToArray() => Data.AsSpan(Start, Length_).ToArray();
+
+    public override bool HasLength => true;
+    public override long Length(ThreadState ts) => Length_;
+    public override PyObject Repr(ThreadState ts) => new PyStr($"<memory at 0x{IdentityOf(this):x}>");
+
+    public override PyObject GetItem(ThreadState ts, PyObject key)
+    {
+        if (key is PySlice s)
+        {
+            var (start, _, step, count) = s.Indices(ts, Length_);
+            if (step != 1) throw Err.NotImplemented("memoryview slices with a step are not supported by MiniPy");
+            return new PyMemoryView(ts, Source, Start + (int)start, (int)Math.Max(0, count));
+        }
+        long i = Ops.AsIndex(ts, key);
+        if (i < 0) i += Length_;
+        if (i < 0 || i >= Length_) throw Err.IndexError("index out of bounds on dimension 1");
+        return ts.NewInt(Data[Start + i]);
+    }
+
+    public override void SetItem(ThreadState ts, PyObject key, PyObject value)
+    {
+        if (Source is not PyByteArray) throw Err.TypeError("cannot modify read-only memory");
+        if (key is PySlice s)
+        {
+            var data = BytesMethods.AsBytes(ts, value);
+            var (start, _, _, count) = s.Indices(ts, Length_);
+            if (data.Length != count) throw Err.ValueError("memoryview assignment: lvalue and rvalue have different structures");
+            data.CopyTo(Data, Start + (int)start);
+            return;
+        }
+        long i = Ops.AsIndex(ts, key);
+        if (i < 0) i += Length_;
+        if (i < 0 || i >= Length_) throw Err.IndexError("index out of bounds on dimension 1");
+        Data[Start + i] = BytesMethods.ByteValue(ts, value);
+    }
+
+    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
+    {
+        if (op is not (CompareOp.Eq or CompareOp.Ne)) return null;
+        var o = BytesMethods.TryBytes(other);
+        if (o is null) return null;
+        bool eq = BytesMethods.Compare(Data.AsSpan(Start, Length_).ToArray(), Length_, o, o.Length) == 0;
+        return PyBool.Of(eq == (op == CompareOp.Eq));
+    }
+
+    public override PyObject Iter(ThreadState ts)
+    {
+        var b = new PyBytes(ToArray());
+        try { return b.Iter(ts); }
+        finally { Rc.Decref(ts, b); }
+    }
+
+    public override void Traverse(IReferenceVisitor visitor) => visitor.Visit(Source);
+    public override void ReleaseReferences(ThreadState ts) => Rc.Decref(ts, Source);
+}
+
+/// <summary>Iterates over the bytes of bytes or bytearray as ints.</summary>
+internal sealed class PyBytesIterator : PyObject
+{
+    private readonly PyObject _source;
+    private int _pos;
+
+    public PyBytesIterator(ThreadState ts, PyObject source) : base(Types.BytesIterator)
+    {
+        _source = source;
+        Rc.Incref(ts, source);
+    }
+
+    public override PyObject Iter(ThreadState ts) => Rc.New(ts, this);
+
+    public override PyObject? Next(ThreadState ts)
+    {
+        if (_source is PyBytes b) return _pos < b.Value.Length ? ts.NewInt(b.Value[_pos++]) : null;
+        var ba = (PyByteArray)_source;
+        return _pos < ba.Count ? ts.NewInt(ba.Buffer[_pos++]) : null;
+    }
+
+    public override void Traverse(IReferenceVisitor visitor) => visitor.Visit(_source);
+    public override void ReleaseReferences(ThreadState ts) => Rc.Decref(ts, _source);
+}

@@ -1,0 +1,432 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Text;
+using MiniPy.Runtime;
+
+namespace MiniPy.Objects;
+
+/// <summary>
+/// An insertion-ordered hash table laid out as CPython's compact dict: a sparse index array into a
+/// dense entry array. It owns a reference to every live key and value. <see cref="Version"/> changes on
+/// every mutation, which is what cached lookups check.
+/// </summary>
+internal sealed class PyDict : PyObject
+{
+    private struct Entry
+    {
+        public long Hash;
+        public PyObject? Key;
+        public PyObject? Value;
+    }
+
+    private const int Empty = -1, Dummy = -2;
+    private int[] _indices;
+    private Entry[] _entries;
+    private int _used;     // entries[0.._used) have been filled (some may be deleted)
+    private int _live;     // live entries
+    private PyDict? _dict;
+    public int Version;
+
+    public PyDict() : base(Types.Dict)
+    {
+        _indices = new int[8];
+        _indices.AsSpan().Fill(Empty);
+        _entries = new Entry[5];
+    }
+
+    public PyDict(PyType cls) : this() { Type = cls; }
+
+    public override PyDict? InstanceDict => Type.IsHeap ? _dict ??= new PyDict() : null;
+
+    public int Count => _live;
+
+    // ---------------- lookup ----------------
+
+    private int FindSlot(ThreadState? ts, PyObject key, long hash, out int entryIndex)
+    {
+        int mask = _indices.Length - 1;
+        ulong perturb = (ulong)hash;
+        int i = (int)(hash & mask);
+        int freeSlot = -1;
+        while (true)
+        {
+            int ix = _indices[i];
+            if (ix == Empty)
+            {
+                entryIndex = -1;
+                return freeSlot >= 0 ? freeSlot : i;
+            }
+            if (ix == Dummy)
+            {
+                if (freeSlot < 0) freeSlot = i;
+            }
+            else
+            {
+                ref var e = ref _entries[ix];
+                if (ReferenceEquals(e.Key, key)) { entryIndex = ix; return i; }
+                if (e.Hash == hash && KeysEqual(ts, e.Key!, key))
+                {
+                    entryIndex = ix;
+                    return i;
+                }
+            }
+            perturb >>= 5;
+            i = (int)((ulong)(i * 5 + 1) + perturb) & mask;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool KeysEqual(ThreadState? ts, PyObject a, PyObject b)
+    {
+        if (a is PyStr sa && b is PyStr sb) return sa.Value == sb.Value;
+        if (a is PyInt ia && b is PyInt ib && a.Type == b.Type) return ia.Value == ib.Value;
+        if (ts is null) return false;
+        return Ops.EqualsBool(ts, a, b);
+    }
+
+    /// <summary>The value for a str key (no Python code runs); a borrowed reference or null.</summary>
+    public PyObject? GetItemOrNull(PyStr key)
+    {
+        if (_live == 0) return null;
+        FindSlot(null, key, key.HashValue, out int ix);
+        return ix >= 0 ? _entries[ix].Value : null;
+    }
+
+    /// <summary>The value for any key; a borrowed reference or null. May run __eq__/__hash__.</summary>
+    public PyObject? GetItemOrNull(ThreadState ts, PyObject key)
+    {
+        long hash = key is PyStr s ? s.HashValue : Ops.Hash(ts, key);
+        if (_live == 0) return null;
+        FindSlot(ts, key, hash, out int ix);
+        return ix >= 0 ? _entries[ix].Value : null;
+    }
+
+    public bool ContainsKey(ThreadState ts, PyObject key) => GetItemOrNull(ts, key) is not null;
+
+    // ---------------- mutation ----------------
+
+    /// <summary>Sets key to value, adding references to both (the old value, if any, is released).</summary>
+    public void SetItem(ThreadState ts, PyObject key, PyObject value, long hash)
+    {
+        int slot = FindSlot(ts, key, hash, out int ix);
+        Rc.Incref(ts, value);
+        if (ix >= 0)
+        {
+            var old = _entries[ix].Value!;
+            _entries[ix].Value = value;
+            Version++;
+            Rc.Decref(ts, old);
+            return;
+        }
+        Rc.Incref(ts, key);
+        if (_used == _entries.Length)
+        {
+            Resize(ts);
+            slot = FindSlot(ts, key, hash, out _);
+        }
+        _entries[_used] = new Entry { Hash = hash, Key = key, Value = value };
+        _indices[slot] = _used;
+        _used++;
+        _live++;
+        Version++;
+    }
+
+    public override void SetItem(ThreadState ts, PyObject key, PyObject value) =>
+        SetItem(ts, key, value, key is PyStr s ? s.HashValue : Ops.Hash(ts, key));
+
+    public void SetStr(ThreadState ts, PyStr key, PyObject value) => SetItem(ts, key, value, key.HashValue);
+
+    /// <summary>Sets a str key, taking over the caller's reference to <paramref name="value"/>.</summary>
+    public void SetStrOwned(ThreadState ts, PyStr key, PyObject value)
+    {
+        SetItem(ts, key, value, key.HashValue);
+        Rc.Decref(ts, value);
+    }
+
+    /// <summary>Sets a key, taking over the caller's reference to <paramref name="value"/>.</summary>
+    public void SetItemOwned(ThreadState ts, PyObject key, PyObject value)
+    {
+        SetItem(ts, key, value);
+        Rc.Decref(ts, value);
+    }
+
+    /// <summary>Sets an item during start-up, before any thread state exists (built-in type dicts only).</summary>
+    public void SetImmortal(PyStr key, PyObject value)
+    {
+        key.MakeImmortal<PyStr>();
+        value.MakeImmortal<PyObject>();
+        int slot = FindSlot(null, key, key.HashValue, out int ix);
+        if (ix >= 0) { _entries[ix].Value = value; return; }
+        if (_used == _entries.Length)
+        {
+            ResizeTo(_live * 3);
+            slot = FindSlot(null, key, key.HashValue, out _);
+        }
+        _entries[_used] = new Entry { Hash = key.HashValue, Key = key, Value = value };
+        _indices[slot] = _used++;
+        _live++;
+    }
+
+    private void Resize(ThreadState ts) => ResizeTo(_live * 3);
+
+    private void ResizeTo(int minUsable)
+    {
+        int size = 8;
+        while (size * 2 / 3 < minUsable + 1) size <<= 1;
+        var oldEntries = _entries;
+        int oldUsed = _used;
+        _indices = new int[size];
+        _indices.AsSpan().Fill(Empty);
+        _entries = new Entry[Math.Max(size * 2 / 3, 5)];
+        _used = 0;
+        int mask = size - 1;
+        for (int k = 0; k < oldUsed; k++)
+        {
+            if (oldEntries[k].Key is null) continue;
+            var e = oldEntries[k];
+            ulong perturb = (ulong)e.Hash;
+            int i = (int)(e.Hash & mask);
+            while (_indices[i] != Empty)
+            {
+                perturb >>= 5;
+                i = (int)((ulong)(i * 5 + 1) + perturb) & mask;
+            }
+            _indices[i] = _used;
+            _entries[_used++] = e;
+        }
+    }
+
+    /// <summary>Removes a key; returns the value as an owned reference, or null when absent.</summary>
+    public PyObject? Pop(ThreadState ts, PyObject key)
+    {
+        long hash = key is PyStr s ? s.HashValue : Ops.Hash(ts, key);
+        if (_live == 0) return null;
+        int slot = FindSlot(ts, key, hash, out int ix);
+        if (ix < 0) return null;
+        var e = _entries[ix];
+        _entries[ix] = default;
+        _indices[slot] = Dummy;
+        _live--;
+        Version++;
+        Rc.Decref(ts, e.Key!);
+        return e.Value;
+    }
+
+    public override void DelItem(ThreadState ts, PyObject key)
+    {
+        var v = Pop(ts, key);
+        if (v is null) throw Err.KeyError(ts, key);
+        Rc.Decref(ts, v);
+    }
+
+    /// <summary>Removes and returns the last (key, value) pair as owned references.</summary>
+    public bool PopLast(out PyObject key, out PyObject value)
+    {
+        for (int k = _used - 1; k >= 0; k--)
+        {
+            if (_entries[k].Key is null) continue;
+            key = _entries[k].Key!;
+            value = _entries[k].Value!;
+            long hash = _entries[k].Hash;
+            int mask = _indices.Length - 1;
+            ulong perturb = (ulong)hash;
+            int i = (int)(hash & mask);
+            while (_indices[i] != k) { perturb >>= 5; i = (int)((ulong)(i * 5 + 1) + perturb) & mask; }
+            _indices[i] = Dummy;
+            _entries[k] = default;
+            _used = k;
+            _live--;
+            Version++;
+            return true;
+        }
+        key = value = null!;
+        return false;
+    }
+
+    public void ClearAll(ThreadState ts)
+    {
+        var entries = _entries;
+        int used = _used;
+        _indices = new int[8];
+        _indices.AsSpan().Fill(Empty);
+        _entries = new Entry[5];
+        _used = _live = 0;
+        Version++;
+        for (int k = 0; k < used; k++)
+        {
+            if (entries[k].Key is null) continue;
+            Rc.Decref(ts, entries[k].Key!);
+            Rc.Decref(ts, entries[k].Value!);
+        }
+    }
+
+    // ---------------- iteration ----------------
+
+    /// <summary>Advances a position over live entries; false at the end. Borrowed key and value.</summary>
+    public bool Next(ref int pos, out PyObject key, out PyObject value)
+    {
+        while (pos < _used)
+        {
+            ref var e = ref _entries[pos++];
+            if (e.Key is not null)
+            {
+                key = e.Key;
+                value = e.Value!;
+                return true;
+            }
+        }
+        key = value = null!;
+        return false;
+    }
+
+    public void Update(ThreadState ts, PyDict other)
+    {
+        int pos = 0;
+        while (other.Next(ref pos, out var k, out var v)) SetItem(ts, k, v);
+    }
+
+    public PyDict Copy(ThreadState ts)
+    {
+        var d = new PyDict();
+        d.Update(ts, this);
+        return d;
+    }
+
+    // ---------------- protocols ----------------
+
+    public override PyObject Repr(ThreadState ts)
+    {
+        if (_live == 0) return new PyStr("{}");
+        if (!ts.EnterRepr(this)) return new PyStr("{...}");
+        try
+        {
+            var sb = new StringBuilder("{");
+            int pos = 0;
+            bool first = true;
+            while (Next(ref pos, out var k, out var v))
+            {
+                if (!first) sb.Append(", ");
+                first = false;
+                sb.Append(Ops.ReprString(ts, k)).Append(": ").Append(Ops.ReprString(ts, v));
+            }
+            return new PyStr(sb.Append('}').ToString());
+        }
+        finally { ts.LeaveRepr(this); }
+    }
+
+    public override long Hash(ThreadState ts) => throw Err.TypeError("unhashable type: 'dict'");
+    public override bool IsTrue(ThreadState ts) => _live > 0;
+    public override bool HasLength => true;
+    public override long Length(ThreadState ts) => _live;
+
+    public override PyObject GetItem(ThreadState ts, PyObject key)
+    {
+        var v = GetItemOrNull(ts, key);
+        if (v is not null) return Rc.New(ts, v);
+        if (Type.IsHeap)
+        {
+            var missing = Type.Lookup("__missing__");
+            if (missing is not null) return Ops.CallMethod(ts, missing, this, key);
+        }
+        throw Err.KeyError(ts, key);
+    }
+
+    public override bool Contains(ThreadState ts, PyObject item) => GetItemOrNull(ts, item) is not null;
+
+    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
+    {
+        if (other is not PyDict d || (op != CompareOp.Eq && op != CompareOp.Ne)) return null;
+        bool equal = _live == d._live;
+        if (equal)
+        {
+            int pos = 0;
+            while (Next(ref pos, out var k, out var v))
+            {
+                var ov = d.GetItemOrNull(ts, k);
+                if (ov is null || !Ops.EqualsBool(ts, v, ov)) { equal = false; break; }
+            }
+        }
+        return PyBool.Of(equal == (op == CompareOp.Eq));
+    }
+
+    public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
+    {
+        if (op != Objects.BinaryOp.Or || other is not PyDict d) return null;
+        var r = reflected ? d.Copy(ts) : Copy(ts);
+        r.Update(ts, reflected ? this : d);
+        return r;
+    }
+
+    public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
+    {
+        if (op != Objects.BinaryOp.Or) return null;
+        DictMethods.UpdateFrom(ts, this, other);
+        return Rc.New(ts, this);
+    }
+
+    public override PyObject Iter(ThreadState ts) => new PyDictIterator(ts, this, DictIterKind.Keys);
+
+    public override void Traverse(IReferenceVisitor visitor)
+    {
+        for (int k = 0; k < _used; k++)
+        {
+            if (_entries[k].Key is null) continue;
+            visitor.Visit(_entries[k].Key);
+            visitor.Visit(_entries[k].Value);
+        }
+        if (_dict is not null) visitor.Visit(_dict);
+        if (Type.IsHeap) visitor.Visit(Type);
+    }
+
+    public override void ReleaseReferences(ThreadState ts)
+    {
+        ClearAll(ts);
+        if (_dict is not null) { var d = _dict; _dict = null; Rc.Decref(ts, d); }
+        if (Type.IsHeap) Rc.Decref(ts, Type);
+    }
+}
+
+internal enum DictIterKind { Keys, Values, Items }
+
+/// <summary>Iterates over a dict's keys, values or items; detects a change of size during iteration.</summary>
+internal sealed class PyDictIterator : PyObject
+{
+    private readonly PyDict _dict;
+    private readonly DictIterKind _kind;
+    private readonly int _startCount;
+    private int _pos;
+
+    public PyDictIterator(ThreadState ts, PyDict dict, DictIterKind kind) : base(Types.DictIterator)
+    {
+        _dict = dict;
+        _kind = kind;
+        _startCount = dict.Count;
+        Rc.Incref(ts, dict);
+    }
+
+    public override PyObject Iter(ThreadState ts) => Rc.New(ts, this);
+
+    public override PyObject? Next(ThreadState ts)
+    {
+        if (_dict.Count != _startCount)
+        {
+            _pos = int.MaxValue;
+            throw Err.RuntimeError("dictionary changed size during iteration");
+        }
+        if (!_dict.Next(ref _pos, out var k, out var v)) return null;
+        switch (_kind)
+        {
+            case DictIterKind.Keys: return Rc.New(ts, k);
+            case DictIterKind.Values: return Rc.New(ts, v);
+            default:
+                Rc.Incref(ts, k);
+                Rc.Incref(ts, v);
+                return ts.NewTuple(new[] { k, v });
+        }
+    }
+
+    public override long Length(ThreadState ts) => Math.Max(0, _dict.Count);
+
+    public override void Traverse(IReferenceVisitor visitor) => visitor.Visit(_dict);
+    public override void ReleaseReferences(ThreadState ts) => Rc.Decref(ts, _dict);
+}

@@ -1,0 +1,176 @@
+using MiniPy.Runtime;
+
+namespace MiniPy.Objects;
+
+/// <summary>
+/// A generator: a suspended frame with slots of its own. Each resumption runs the frame in the eval
+/// loop until it yields or returns.
+/// </summary>
+internal sealed class PyGenerator : PyObject
+{
+    private Frame? _frame;
+    private bool _running;
+    private readonly PyObject _name, _qualName;
+
+    public PyGenerator(ThreadState ts, Frame frame, PyFunction f) : base(Types.Generator)
+    {
+        _frame = frame;
+        frame.Generator = this;
+        _name = Rc.New(ts, f.Name);
+        _qualName = Rc.New(ts, f.QualName);
+    }
+
+    public bool IsSuspended => _frame is not null && _frame.Pc > 0 && !_running;
+
+    public bool IsFinished => _frame is null;
+
+    /// <summary>Called by the eval loop when the frame returns or raises: drops the frame.</summary>
+    public void Finish(ThreadState ts)
+    {
+        var f = _frame;
+        _frame = null;
+        if (f is not null) ts.PopFrame(f);
+    }
+
+    /// <summary>
+    /// Resumes with <paramref name="sent"/> (borrowed). Returns the yielded value, or the return value with
+    /// <paramref name="returned"/> set, or null with the exception in ts.CurrentException.
+    /// </summary>
+    public PyObject? Resume(ThreadState ts, PyObject sent, out bool returned, PyBaseException? thrown = null)
+    {
+        returned = false;
+        var f = _frame;
+        if (_running)
+        {
+            ts.CurrentException = new PyBaseException(Types.ValueError, new PyStr("generator already executing"));
+            return null;
+        }
+        if (f is null)
+        {
+            if (thrown is not null) { ts.CurrentException = thrown; return null; }
+            returned = true;
+            return Types.None;
+        }
+        if (f.Pc == 0 && thrown is null)
+        {
+            if (sent is not PyNone)
+            {
+                ts.CurrentException = new PyBaseException(Types.TypeError, new PyStr("can't send non-None value to a just-started generator"));
+                return null;
+            }
+        }
+        else if (thrown is null)
+        {
+            Rc.Incref(ts, sent);
+            f.Slots[f.Sp++] = sent;
+        }
+        if (thrown is not null)
+        {
+            if (f.Pc == 0)
+            {
+                // Thrown into a generator that never started: it finishes at once.
+                Finish(ts);
+                ts.CurrentException = thrown;
+                return null;
+            }
+            ts.CurrentException = thrown;
+        }
+        f.Yielded = false;
+        _running = true;
+        PyObject? r;
+        try { r = Eval.Run(ts, f); }
+        finally { _running = false; }
+        if (r is null)
+        {
+            var exc = ts.CurrentException!;
+            if (exc.Type.IsSubtypeOf(Types.StopIteration))
+            {
+                var err = new PyBaseException(Types.RuntimeError, new PyStr("generator raised StopIteration"));
+                err.SetCause(ts, exc);
+                err.SuppressContext = true;
+                err.SetContext(ts, exc);
+                Rc.Decref(ts, exc);
+                ts.CurrentException = err;
+            }
+            return null;
+        }
+        if (f.Yielded) return r;
+        returned = true;
+        return r;
+    }
+
+    public override PyObject Iter(ThreadState ts) => Rc.New(ts, this);
+
+    public override PyObject? Next(ThreadState ts)
+    {
+        var r = Resume(ts, Types.None, out bool returned);
+        if (r is null) throw ts.TakeException();
+        if (returned)
+        {
+            Rc.Decref(ts, r);
+            return null;
+        }
+        return r;
+    }
+
+    /// <summary>gen.send(value): the next yielded value, or StopIteration carrying the return value.</summary>
+    public PyObject Send(ThreadState ts, PyObject value)
+    {
+        var r = Resume(ts, value, out bool returned);
+        if (r is null) throw ts.TakeException();
+        if (returned) throw Err.StopIteration(r is PyNone ? null : r);
+        return r;
+    }
+
+    /// <summary>gen.throw(exc): raises exc at the suspension point.</summary>
+    public PyObject Throw(ThreadState ts, PyBaseException exc)
+    {
+        Rc.Incref(ts, exc);
+        var r = Resume(ts, Types.None, out bool returned, exc);
+        if (r is null) throw ts.TakeException();
+        if (returned) throw Err.StopIteration(r is PyNone ? null : r);
+        return r;
+    }
+
+    /// <summary>gen.close(): GeneratorExit at the suspension point; the generator must not yield again.</summary>
+    public void Close(ThreadState ts)
+    {
+        if (_frame is null) return;
+        if (_frame.Pc == 0) { Finish(ts); return; }
+        var exit = new PyBaseException(Types.GeneratorExit);
+        var r = Resume(ts, Types.None, out bool returned, exit);
+        if (r is null)
+        {
+            var e = ts.CurrentException!;
+            if (e.Type.IsSubtypeOf(Types.GeneratorExit) || e.Type.IsSubtypeOf(Types.StopIteration))
+            {
+                ts.CurrentException = null;
+                Rc.Decref(ts, e);
+                return;
+            }
+            throw ts.TakeException();
+        }
+        Rc.Decref(ts, r);
+        if (!returned) throw Err.RuntimeError("generator ignored GeneratorExit");
+    }
+
+    public override PyObject Repr(ThreadState ts) =>
+        new PyStr($"<generator object {((PyStr)_qualName).Value} at 0x{IdentityOf(this):x}>");
+
+    public override void Traverse(IReferenceVisitor visitor)
+    {
+        visitor.Visit(_name);
+        visitor.Visit(_qualName);
+        var f = _frame;
+        if (f is null) return;
+        visitor.Visit(f.Function);
+        for (int i = f.Base; i < f.Sp; i++) visitor.Visit(f.Slots[i]);
+    }
+
+    public override void ReleaseReferences(ThreadState ts)
+    {
+        Finish(ts);
+        Rc.Decref(ts, _name);
+        Rc.Decref(ts, _qualName);
+    }
+}

@@ -1,0 +1,299 @@
+using System;
+using System.Text;
+using MiniPy.Runtime;
+
+namespace MiniPy.Objects;
+
+/// <summary>A list; it owns a reference to each of its <see cref="Count"/> items.</summary>
+internal sealed class PyList : PyObject
+{
+    public PyObject[] Items;
+    public int Count;
+    private PyDict? _dict;
+
+    public PyList() : base(Types.List) { Items = Array.Empty<PyObject>(); }
+
+    public PyList(int capacity) : base(Types.List) { Items = capacity == 0 ? Array.Empty<PyObject>() : new PyObject[capacity]; }
+
+    /// <summary>An instance of a subclass of list.</summary>
+    public PyList(PyType cls) : base(cls) { Items = Array.Empty<PyObject>(); }
+
+    /// <summary>Takes ownership of the references in <paramref name="items"/>.</summary>
+    public static PyList FromOwned(PyObject[] items, int count)
+    {
+        var l = new PyList { Items = items, Count = count };
+        return l;
+    }
+
+    public override PyDict? InstanceDict => Type.IsHeap ? _dict ??= new PyDict() : null;
+
+    /// <summary>Appends, taking ownership of the reference to <paramref name="item"/>.</summary>
+    public void AppendOwned(PyObject item)
+    {
+        if (Count == Items.Length) Grow(Count + 1);
+        Items[Count++] = item;
+    }
+
+    public void Append(ThreadState ts, PyObject item)
+    {
+        Rc.Incref(ts, item);
+        AppendOwned(item);
+    }
+
+    private void Grow(int min)
+    {
+        int cap = Math.Max(min, Items.Length < 4 ? 4 : Items.Length + (Items.Length >> 1) + 4);
+        Array.Resize(ref Items, cap);
+    }
+
+    public void Insert(ThreadState ts, long index, PyObject item)
+    {
+        if (index < 0) { index += Count; if (index < 0) index = 0; }
+        if (index > Count) index = Count;
+        if (Count == Items.Length) Grow(Count + 1);
+        Array.Copy(Items, index, Items, index + 1, Count - index);
+        Items[index] = item;
+        Rc.Incref(ts, item);
+        Count++;
+    }
+
+    /// <summary>Removes and returns (as an owned reference) the item at <paramref name="index"/>.</summary>
+    public PyObject PopAt(long index)
+    {
+        var item = Items[index];
+        Array.Copy(Items, index + 1, Items, index, Count - index - 1);
+        Items[--Count] = null!;
+        return item;
+    }
+
+    public void Extend(ThreadState ts, PyObject iterable)
+    {
+        if (iterable is PyList other)
+        {
+            int n = other.Count;
+            if (Count + n > Items.Length) Grow(Count + n);
+            for (int i = 0; i < n; i++) { Items[Count + i] = other.Items[i]; Rc.Incref(ts, other.Items[i]); }
+            Count += n;
+            return;
+        }
+        if (iterable is PyTuple t)
+        {
+            if (Count + t.Items.Length > Items.Length) Grow(Count + t.Items.Length);
+            foreach (var x in t.Items) { Items[Count++] = x; Rc.Incref(ts, x); }
+            return;
+        }
+        var it = Ops.GetIter(ts, iterable);
+        try
+        {
+            while (true)
+            {
+                var x = Ops.Next(ts, it);
+                if (x is null) break;
+                AppendOwned(x);
+            }
+        }
+        finally { Rc.Decref(ts, it); }
+    }
+
+    public void Clear(ThreadState ts)
+    {
+        var items = Items;
+        int n = Count;
+        Items = Array.Empty<PyObject>();
+        Count = 0;
+        for (int i = 0; i < n; i++) Rc.Decref(ts, items[i]);
+    }
+
+    public override PyObject Repr(ThreadState ts)
+    {
+        if (Count == 0) return new PyStr("[]");
+        if (!ts.EnterRepr(this)) return new PyStr("[...]");
+        try
+        {
+            var sb = new StringBuilder("[");
+            for (int i = 0; i < Count; i++)
+            {
+                if (i > 0) sb.Append(", ");
+                sb.Append(Ops.ReprString(ts, Items[i]));
+            }
+            return new PyStr(sb.Append(']').ToString());
+        }
+        finally { ts.LeaveRepr(this); }
+    }
+
+    public override long Hash(ThreadState ts) => throw Err.TypeError("unhashable type: 'list'");
+
+    public override bool IsTrue(ThreadState ts) => Count > 0;
+    public override bool HasLength => true;
+    public override long Length(ThreadState ts) => Count;
+
+    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
+    {
+        if (other is not PyList l) return null;
+        return SequenceOps.Compare(ts, Items, Count, l.Items, l.Count, op);
+    }
+
+    public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
+    {
+        if (op == Objects.BinaryOp.Add && other is PyList l && !reflected)
+        {
+            var r = new PyList(Count + l.Count);
+            r.Extend(ts, this);
+            r.Extend(ts, l);
+            return r;
+        }
+        if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
+        {
+            long n = Ops.AsSize(ts, other);
+            var r = new PyList((int)Math.Max(0, Math.Min(n * Count, int.MaxValue / 2)));
+            for (long k = 0; k < n; k++) r.Extend(ts, this);
+            return r;
+        }
+        return null;
+    }
+
+    public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
+    {
+        if (op == Objects.BinaryOp.Add)
+        {
+            Extend(ts, other);
+            return Rc.New(ts, this);
+        }
+        if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
+        {
+            long n = Ops.AsSize(ts, other);
+            if (n <= 0) { Clear(ts); return Rc.New(ts, this); }
+            int original = Count;
+            for (long k = 1; k < n; k++)
+                for (int i = 0; i < original; i++) Append(ts, Items[i]);
+            return Rc.New(ts, this);
+        }
+        return null;
+    }
+
+    public override bool Contains(ThreadState ts, PyObject item)
+    {
+        for (int i = 0; i < Count; i++) if (Ops.EqualsBool(ts, Items[i], item)) return true;
+        return false;
+    }
+
+    public long NormalizeIndex(long index, string what)
+    {
+        if (index < 0) index += Count;
+        if ((ulong)index >= (ulong)Count) throw Err.IndexError($"list {what} out of range");
+        return index;
+    }
+
+    public override PyObject GetItem(ThreadState ts, PyObject key)
+    {
+        if (key is PyInt i)
+        {
+            long index = i.Value;
+            if (index < 0) index += Count;
+            if ((ulong)index >= (ulong)Count) throw Err.IndexError("list index out of range");
+            return Rc.New(ts, Items[index]);
+        }
+        if (key is PySlice slice)
+        {
+            var (start, _, step, count) = slice.Indices(ts, Count);
+            var r = new PyList((int)Math.Max(count, 0));
+            for (long k = 0, j = start; k < count; k++, j += step) r.Append(ts, Items[j]);
+            return r;
+        }
+        long idx = NormalizeIndex(Ops.AsIndexOrThrow(ts, key, "list indices must be integers or slices, not {0}"), "index");
+        return Rc.New(ts, Items[idx]);
+    }
+
+    public override void SetItem(ThreadState ts, PyObject key, PyObject value)
+    {
+        if (key is PySlice slice)
+        {
+            SetSlice(ts, slice, value);
+            return;
+        }
+        long idx = NormalizeIndex(Ops.AsIndexOrThrow(ts, key, "list indices must be integers or slices, not {0}"), "assignment index");
+        var old = Items[idx];
+        Rc.Incref(ts, value);
+        Items[idx] = value;
+        Rc.Decref(ts, old);
+    }
+
+    private void SetSlice(ThreadState ts, PySlice slice, PyObject value)
+    {
+        // Materialise the new items first: the value may be this very list.
+        var seq = Ops.ToArray(ts, value, "must assign iterable to extended slice");
+        try
+        {
+            var (start, stop, step, count) = slice.Indices(ts, Count);
+            if (step == 1)
+            {
+                if (stop < start) stop = start;
+                int removed = (int)(stop - start), added = seq.Length;
+                var old = new PyObject[removed];
+                Array.Copy(Items, start, old, 0, removed);
+                int newCount = Count - removed + added;
+                if (newCount > Items.Length) Grow(newCount);
+                Array.Copy(Items, stop, Items, start + added, Count - stop);
+                for (int k = 0; k < added; k++) { Items[start + k] = seq[k]; Rc.Incref(ts, seq[k]); }
+                for (int k = newCount; k < Count; k++) Items[k] = null!;
+                Count = newCount;
+                foreach (var o in old) Rc.Decref(ts, o);
+                return;
+            }
+            if (seq.Length != count)
+                throw Err.ValueError($"attempt to assign sequence of size {seq.Length} to extended slice of size {Math.Max(count, 0)}");
+            for (long k = 0, j = start; k < count; k++, j += step)
+            {
+                var old = Items[j];
+                Items[j] = seq[k];
+                Rc.Incref(ts, seq[k]);
+                Rc.Decref(ts, old);
+            }
+        }
+        finally
+        {
+            foreach (var o in seq) Rc.Decref(ts, o);
+        }
+    }
+
+    public override void DelItem(ThreadState ts, PyObject key)
+    {
+        if (key is PySlice slice)
+        {
+            var (start, _, step, count) = slice.Indices(ts, Count);
+            if (count <= 0) return;
+            var removed = new PyObject[count];
+            if (step < 0) { start = start + (count - 1) * step; step = -step; }
+            int w = (int)start;
+            long next = start;
+            int ri = 0;
+            for (int r = (int)start; r < Count; r++)
+            {
+                if (ri < count && r == next) { removed[ri++] = Items[r]; next += step; continue; }
+                Items[w++] = Items[r];
+            }
+            for (int k = w; k < Count; k++) Items[k] = null!;
+            Count = w;
+            foreach (var o in removed) Rc.Decref(ts, o);
+            return;
+        }
+        long idx = NormalizeIndex(Ops.AsIndexOrThrow(ts, key, "list indices must be integers or slices, not {0}"), "assignment index");
+        Rc.Decref(ts, PopAt(idx));
+    }
+
+    public override PyObject Iter(ThreadState ts) => new PySequenceIterator(ts, this, Items, Count);
+
+    public override void Traverse(IReferenceVisitor visitor)
+    {
+        for (int i = 0; i < Count; i++) visitor.Visit(Items[i]);
+        if (_dict is not null) visitor.Visit(_dict);
+        if (Type.IsHeap) visitor.Visit(Type);
+    }
+
+    public override void ReleaseReferences(ThreadState ts)
+    {
+        Clear(ts);
+        if (_dict is not null) { var d = _dict; _dict = null; Rc.Decref(ts, d); }
+        if (Type.IsHeap) Rc.Decref(ts, Type);
+    }
+}

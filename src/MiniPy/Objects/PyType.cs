@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using MiniPy.Runtime;
+
+namespace MiniPy.Objects;
+
+/// <summary>Allocates an instance of a built-in layout for <paramref name="cls"/> from the call's arguments.</summary>
+internal delegate PyObject NewFn(ThreadState ts, PyType cls, in Args args);
+
+/// <summary>
+/// A class. Built-in types are process-wide immortal objects whose dicts are filled once, at start-up,
+/// and never changed; classes made by a program (heap types) live on an interpreter and are counted.
+/// </summary>
+internal sealed class PyType : PyObject
+{
+    public string Name;
+    public string Module;
+    public PyType[] Bases;
+    public PyType[] Mro;
+    public readonly PyDict Dict;
+    public readonly bool IsHeap;
+
+    /// <summary>The built-in type whose C# layout instances of this type use (object, list, dict, an exception...).</summary>
+    public PyType LayoutBase;
+
+    /// <summary>Creates instances; inherited from the layout base by heap types.</summary>
+    public NewFn? New;
+
+    /// <summary>Bumped whenever this type or one of its bases changes; caches compare against it.</summary>
+    public int Version;
+
+    public bool HasDel, HasGetAttrHook, HasCustomGetAttribute, HasCustomSetAttr;
+
+    /// <summary>Whether subclasses may be defined (bool, NoneType, function... refuse).</summary>
+    public bool IsBaseType = true;
+
+    private readonly List<WeakReference<PyType>> _subclasses = new();
+
+    /// <summary>Creates a built-in type. <paramref name="baseType"/> is null only for object.</summary>
+    public PyType(string name, PyType? baseType, NewFn? newFn = null, PyType? metaType = null)
+        : base(metaType!)
+    {
+        Name = name;
+        Module = "builtins";
+        Dict = new PyDict();
+        Bases = baseType is null ? Array.Empty<PyType>() : new[] { baseType };
+        Mro = baseType is null ? new[] { this } : Prepend(this, baseType.Mro);
+        LayoutBase = this;
+        New = newFn ?? baseType?.New;
+        if (metaType is null) Type = this; // 'type' is its own type
+        Flags |= ImmortalFlag;
+        RefLocal = 1u << 30;
+        Dict.MakeImmortal<PyDict>();
+    }
+
+    /// <summary>Creates a class from a class statement or a three-argument type() call.</summary>
+    public PyType(PyType metaType, string name, PyType[] bases, PyType[] mro, PyDict dict, PyType layoutBase)
+        : base(metaType)
+    {
+        Name = name;
+        Module = "__main__";
+        Bases = bases;
+        Mro = mro;
+        Dict = dict;
+        IsHeap = true;
+        LayoutBase = layoutBase;
+        New = layoutBase.New;
+        foreach (var b in bases) b.AddSubclass(this);
+    }
+
+    private static PyType[] Prepend(PyType first, PyType[] rest)
+    {
+        var mro = new PyType[rest.Length + 1];
+        mro[0] = first;
+        Array.Copy(rest, 0, mro, 1, rest.Length);
+        return mro;
+    }
+
+    private void AddSubclass(PyType sub)
+    {
+        if (!IsHeap) return; // built-in types never change, so their subclasses need no notice
+        _subclasses.Add(new WeakReference<PyType>(sub));
+    }
+
+    /// <summary>Finds an attribute along the MRO; a borrowed reference, or null.</summary>
+    public PyObject? Lookup(PyStr name)
+    {
+        var mro = Mro;
+        for (int i = 0; i < mro.Length; i++)
+        {
+            var v = mro[i].Dict.GetItemOrNull(name);
+            if (v is not null) return v;
+        }
+        return null;
+    }
+
+    public PyObject? Lookup(string name) => Lookup(new PyStr(name));
+
+    public bool IsSubtypeOf(PyType other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        var mro = Mro;
+        for (int i = 0; i < mro.Length; i++)
+            if (ReferenceEquals(mro[i], other)) return true;
+        return false;
+    }
+
+    /// <summary>Called after a change to this class's dict: refresh hook flags and invalidate caches here and below.</summary>
+    public void Modified()
+    {
+        Version++;
+        RefreshHooks();
+        for (int i = _subclasses.Count - 1; i >= 0; i--)
+        {
+            if (_subclasses[i].TryGetTarget(out var sub)) sub.Modified();
+            else _subclasses.RemoveAt(i);
+        }
+    }
+
+    public void RefreshHooks()
+    {
+        if (!IsHeap) return;
+        HasDel = Lookup("__del__") is not null;
+        HasGetAttrHook = Lookup("__getattr__") is not null;
+        var ga = Lookup("__getattribute__");
+        HasCustomGetAttribute = ga is not null && ga is not PyMethodDescriptor;
+        var sa = Lookup("__setattr__");
+        HasCustomSetAttr = sa is not null && sa is not PyMethodDescriptor;
+    }
+
+    public override PyDict? InstanceDict => Dict;
+
+    public override PyObject Repr(ThreadState ts) =>
+        new PyStr(Module == "builtins" ? $"<class '{Name}'>" : $"<class '{Module}.{Name}'>");
+
+    public override bool IsCallable => true;
+
+    public override PyObject Call(ThreadState ts, in Args args) => TypeCall.Call(ts, this, args);
+
+    public override long Hash(ThreadState ts) => IdentityOf(this) >> 4;
+
+    public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected) => null;
+
+    public override void Traverse(IReferenceVisitor visitor)
+    {
+        if (!IsHeap) return;
+        visitor.Visit(Dict);
+        foreach (var b in Bases) visitor.Visit(b);
+    }
+
+    public override void ReleaseReferences(ThreadState ts)
+    {
+        if (!IsHeap) return;
+        Dict.ClearAll(ts);
+        Rc.Decref(ts, Dict);
+        foreach (var b in Bases) Rc.Decref(ts, b);
+    }
+
+    /// <summary>The C3 linearisation of a new class's bases (raises TypeError when there is none).</summary>
+    public static PyType[] ComputeMro(PyType self, PyType[] bases)
+    {
+        var seqs = new List<List<PyType>>();
+        foreach (var b in bases) seqs.Add(new List<PyType>(b.Mro));
+        seqs.Add(new List<PyType>(bases));
+        var result = new List<PyType> { self };
+        while (true)
+        {
+            seqs.RemoveAll(s => s.Count == 0);
+            if (seqs.Count == 0) return result.ToArray();
+            PyType? candidate = null;
+            foreach (var s in seqs)
+            {
+                var head = s[0];
+                bool inTail = false;
+                foreach (var other in seqs)
+                    for (int i = 1; i < other.Count; i++)
+                        if (ReferenceEquals(other[i], head)) { inTail = true; break; }
+                if (!inTail) { candidate = head; break; }
+            }
+            if (candidate is null)
+            {
+                var names = new List<string>();
+                foreach (var b in bases) names.Add(b.Name);
+                throw Err.TypeError("Cannot create a consistent method resolution order (MRO) for bases " + string.Join(", ", names));
+            }
+            result.Add(candidate);
+            foreach (var s in seqs)
+                if (ReferenceEquals(s[0], candidate)) s.RemoveAt(0);
+        }
+    }
+}

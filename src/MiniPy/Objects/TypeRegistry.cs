@@ -1,0 +1,24 @@
+using MiniPy.Modules;
+
+namespace MiniPy.Objects;
+
+/// <summary>Fills every built-in type's dict; runs once, at the end of <see cref="Types"/>' initialisation.</summary>
+internal static class TypeRegistry
+{
+    public static void RegisterAll()
+    {
+        ObjectMethods.Register();
+        TypeMethods.Register();
+        ExceptionMethods.Register();
+        IntMethods.Register();
+        FloatMethods.Register();
+        StrMethods.Register();
+        BytesMethods.Register();
+        ListMethods.Register();
+        TupleMethods.Register();
+        DictMethods.Register();
+        SetMethods.Register();
+        MiscMethods.Register();
+        PyTextIO.Register();
+    }
+}

@@ -1,0 +1,1031 @@
+using System;
+using System.Runtime.CompilerServices;
+using MiniPy.Compiler;
+using MiniPy.Memory;
+using MiniPy.Objects;
+
+namespace MiniPy.Runtime;
+
+internal static partial class Eval
+{
+    [SkipLocalsInit]
+    private static PyObject? Loop<TRc>(ThreadState ts, Frame entry) where TRc : struct, IRefCounting
+    {
+        Frame f = entry;
+        bool reraise = false;
+        bool pending = ts.CurrentException is not null; // a generator's throw() resumes with an exception
+        while (true)
+        {
+            if (pending)
+            {
+                pending = false;
+                var handlerFrame = Unwind<TRc>(ts, f, reraise);
+                if (handlerFrame is null) return null;
+                f = handlerFrame;
+                reraise = false;
+            }
+            CodeObject co = f.Code;
+            int[] code = co.Instructions;
+            PyObject[] consts = co.Consts;
+            PyStr[] names = co.Names;
+            PyObject[] s = f.Slots!;
+            int lb = f.Base;
+            int sp = f.Sp;
+            int pc = f.Pc;
+            try
+            {
+                while (true)
+                {
+                    int instr = code[pc++];
+                    int arg = instr >> 8;
+                    switch ((Opcode)(byte)instr)
+                    {
+                        case Opcode.Nop:
+                            continue;
+                        case Opcode.PopTop:
+                        {
+                            var o = s[--sp];
+                            s[sp] = null!;
+                            if (o is not null) TRc.Decref(ts, o);
+                            continue;
+                        }
+                        case Opcode.PushNull:
+                            s[sp++] = null!;
+                            continue;
+                        case Opcode.Copy:
+                        {
+                            var o = s[sp - arg];
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.Swap:
+                        {
+                            var o = s[sp - 1];
+                            s[sp - 1] = s[sp - arg];
+                            s[sp - arg] = o;
+                            continue;
+                        }
+                        case Opcode.LoadConst:
+                        {
+                            var o = consts[arg];
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.LoadFast:
+                        {
+                            var o = s[lb + arg];
+                            if (o is null) throw Unbound(co, arg);
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.StoreFast:
+                        {
+                            var old = s[lb + arg];
+                            s[lb + arg] = s[--sp];
+                            s[sp] = null!;
+                            if (old is not null) TRc.Decref(ts, old);
+                            continue;
+                        }
+                        case Opcode.DeleteFast:
+                        {
+                            var old = s[lb + arg];
+                            if (old is null) throw Unbound(co, arg);
+                            s[lb + arg] = null!;
+                            TRc.Decref(ts, old);
+                            continue;
+                        }
+                        case Opcode.MakeCell:
+                        {
+                            int ci = co.CellArgs[arg];
+                            PyObject? init = null;
+                            if (ci >= 0)
+                            {
+                                init = s[lb + ci];
+                                if (init is not null) TRc.Incref(ts, init);
+                            }
+                            s[lb + co.NLocals + arg] = new PyCell(init);
+                            continue;
+                        }
+                        case Opcode.LoadClosure:
+                        {
+                            var cell = s[lb + co.NLocals + arg];
+                            TRc.Incref(ts, cell);
+                            s[sp++] = cell;
+                            continue;
+                        }
+                        case Opcode.LoadDeref:
+                        {
+                            var cell = (PyCell)s[lb + co.NLocals + arg];
+                            var o = cell.Contents;
+                            if (o is null) throw UnboundDeref(co, arg);
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.LoadClassDeref:
+                        {
+                            var name = ts.Interp.Intern(DerefName(co, arg));
+                            var o = f.Locals!.GetItemOrNull(name);
+                            if (o is null)
+                            {
+                                o = ((PyCell)s[lb + co.NLocals + arg]).Contents;
+                                if (o is null) throw UnboundDeref(co, arg);
+                            }
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.StoreDeref:
+                        {
+                            var cell = (PyCell)s[lb + co.NLocals + arg];
+                            var old = cell.Contents;
+                            cell.Contents = s[--sp];
+                            s[sp] = null!;
+                            if (old is not null) TRc.Decref(ts, old);
+                            continue;
+                        }
+                        case Opcode.DeleteDeref:
+                        {
+                            var cell = (PyCell)s[lb + co.NLocals + arg];
+                            var old = cell.Contents;
+                            if (old is null) throw UnboundDeref(co, arg);
+                            cell.Contents = null;
+                            TRc.Decref(ts, old);
+                            continue;
+                        }
+                        case Opcode.LoadName:
+                        {
+                            var name = names[arg];
+                            var o = f.Locals!.GetItemOrNull(ts, name) ?? f.Globals.GetItemOrNull(name) ?? f.Builtins.GetItemOrNull(name);
+                            if (o is null) throw Err.NameError($"name '{name.Value}' is not defined");
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.StoreName:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            try { f.Locals!.SetStr(ts, names[arg], v); }
+                            finally { TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.DeleteName:
+                        {
+                            var old = f.Locals!.Pop(ts, names[arg]);
+                            if (old is null) throw Err.NameError($"name '{names[arg].Value}' is not defined");
+                            TRc.Decref(ts, old);
+                            continue;
+                        }
+                        case Opcode.LoadGlobal:
+                        {
+                            var o = LoadGlobal(co, pc - 1, f.Globals, f.Builtins, names[arg]);
+                            TRc.Incref(ts, o);
+                            s[sp++] = o;
+                            continue;
+                        }
+                        case Opcode.StoreGlobal:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            try { f.Globals.SetStr(ts, names[arg], v); }
+                            finally { TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.DeleteGlobal:
+                        {
+                            var old = f.Globals.Pop(ts, names[arg]);
+                            if (old is null) throw Err.NameError($"name '{names[arg].Value}' is not defined");
+                            TRc.Decref(ts, old);
+                            continue;
+                        }
+                        case Opcode.LoadAttr:
+                        {
+                            var obj = s[sp - 1];
+                            PyObject r;
+                            if (obj is PyInstance inst && inst.Dict is { } idict && idict.GetItemOrNull(names[arg]) is { } iv
+                                && !inst.Type.HasCustomGetAttribute && (inst.Type.Lookup(names[arg]) is null or PyFunction))
+                            {
+                                r = iv;
+                                TRc.Incref(ts, r);
+                            }
+                            else r = Ops.GetAttr(ts, obj, names[arg]);
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, obj);
+                            continue;
+                        }
+                        case Opcode.LoadMethod:
+                        {
+                            var obj = s[sp - 1];
+                            var m = Ops.GetMethod(ts, obj, names[arg], out bool unbound);
+                            if (unbound)
+                            {
+                                s[sp - 1] = m;
+                                s[sp++] = obj; // the reference moves to the self slot
+                            }
+                            else
+                            {
+                                s[sp - 1] = m;
+                                s[sp++] = null!;
+                                TRc.Decref(ts, obj);
+                            }
+                            continue;
+                        }
+                        case Opcode.StoreAttr:
+                        {
+                            var obj = s[sp - 1];
+                            var v = s[sp - 2];
+                            if (obj is PyInstance inst && !inst.Type.HasCustomSetAttr && inst.Dict is { } idict
+                                && inst.Type.Lookup(names[arg]) is null)
+                                idict.SetStr(ts, names[arg], v);
+                            else Ops.SetAttr(ts, obj, names[arg], v);
+                            s[sp - 1] = s[sp - 2] = null!;
+                            sp -= 2;
+                            TRc.Decref(ts, obj);
+                            TRc.Decref(ts, v);
+                            continue;
+                        }
+                        case Opcode.DeleteAttr:
+                        {
+                            var obj = s[sp - 1];
+                            Ops.SetAttr(ts, obj, names[arg], null);
+                            s[--sp] = null!;
+                            TRc.Decref(ts, obj);
+                            continue;
+                        }
+                        case Opcode.BinarySubscr:
+                        {
+                            var key = s[sp - 1];
+                            var container = s[sp - 2];
+                            PyObject r;
+                            if (container is PyList list && key is PyInt ik && (ulong)ik.Value < (ulong)list.Count && !list.Type.IsHeap)
+                            {
+                                r = list.Items[ik.Value];
+                                TRc.Incref(ts, r);
+                            }
+                            else r = Ops.GetItem(ts, container, key);
+                            s[sp - 1] = null!;
+                            sp--;
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, key);
+                            TRc.Decref(ts, container);
+                            continue;
+                        }
+                        case Opcode.StoreSubscr:
+                        {
+                            var key = s[sp - 1];
+                            var container = s[sp - 2];
+                            var v = s[sp - 3];
+                            if (container is PyList list && key is PyInt ik && (ulong)ik.Value < (ulong)list.Count && !list.Type.IsHeap)
+                            {
+                                var old = list.Items[ik.Value];
+                                list.Items[ik.Value] = v;
+                                TRc.Incref(ts, v);
+                                TRc.Decref(ts, old);
+                            }
+                            else Ops.SetItem(ts, container, key, v);
+                            s[sp - 1] = s[sp - 2] = s[sp - 3] = null!;
+                            sp -= 3;
+                            TRc.Decref(ts, key);
+                            TRc.Decref(ts, container);
+                            TRc.Decref(ts, v);
+                            continue;
+                        }
+                        case Opcode.DeleteSubscr:
+                        {
+                            var key = s[sp - 1];
+                            var container = s[sp - 2];
+                            Ops.DelItem(ts, container, key);
+                            s[sp - 1] = s[sp - 2] = null!;
+                            sp -= 2;
+                            TRc.Decref(ts, key);
+                            TRc.Decref(ts, container);
+                            continue;
+                        }
+                        case Opcode.BuildSlice:
+                        {
+                            PyObject step = arg == 3 ? s[--sp] : Types.None;
+                            var stop = s[--sp];
+                            var start = s[--sp];
+                            s[sp] = s[sp + 1] = s[sp + 2] = null!;
+                            s[sp++] = new PySlice(start, stop, step);
+                            continue;
+                        }
+                        case Opcode.BinaryOp:
+                        {
+                            var b = s[sp - 1];
+                            var a = s[sp - 2];
+                            PyObject r;
+                            if (a is PyInt ia && b is PyInt ib && a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
+                            {
+                                long x = ia.Value, y = ib.Value;
+                                switch ((BinaryOp)arg)
+                                {
+                                    case BinaryOp.Add:
+                                    {
+                                        long z = x + y;
+                                        r = ((x ^ z) & (y ^ z)) < 0 ? IntOps.Long(ts, BinaryOp.Add, x, y) : ts.NewInt(z);
+                                        break;
+                                    }
+                                    case BinaryOp.Sub:
+                                    {
+                                        long z = x - y;
+                                        r = ((x ^ y) & (x ^ z)) < 0 ? IntOps.Long(ts, BinaryOp.Sub, x, y) : ts.NewInt(z);
+                                        break;
+                                    }
+                                    case BinaryOp.Mod when y > 0 && x >= 0:
+                                        r = ts.NewInt(x % y);
+                                        break;
+                                    default:
+                                        r = IntOps.Long(ts, (BinaryOp)arg, x, y);
+                                        break;
+                                }
+                            }
+                            else if (a is PyFloat fa && b is PyFloat fb)
+                            {
+                                switch ((BinaryOp)arg)
+                                {
+                                    case BinaryOp.Add: r = ts.NewFloat(fa.Value + fb.Value); break;
+                                    case BinaryOp.Sub: r = ts.NewFloat(fa.Value - fb.Value); break;
+                                    case BinaryOp.Mul: r = ts.NewFloat(fa.Value * fb.Value); break;
+                                    default: r = FloatOps.Binary(ts, (BinaryOp)arg, fa.Value, fb.Value) ?? Ops.BinaryOp(ts, a, b, (BinaryOp)arg); break;
+                                }
+                            }
+                            else r = Ops.BinaryOp(ts, a, b, (BinaryOp)arg);
+                            s[sp - 1] = null!;
+                            sp--;
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, a);
+                            TRc.Decref(ts, b);
+                            continue;
+                        }
+                        case Opcode.InplaceOp:
+                        {
+                            var b = s[sp - 1];
+                            var a = s[sp - 2];
+                            PyObject r;
+                            if (a is PyInt ia && b is PyInt ib && a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
+                                r = IntOps.Long(ts, (BinaryOp)arg, ia.Value, ib.Value);
+                            else if (a is PyFloat fa && b is PyFloat fb && (BinaryOp)arg is BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul)
+                                r = FloatOps.Binary(ts, (BinaryOp)arg, fa.Value, fb.Value);
+                            else r = Ops.InPlaceOp(ts, a, b, (BinaryOp)arg);
+                            s[sp - 1] = null!;
+                            sp--;
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, a);
+                            TRc.Decref(ts, b);
+                            continue;
+                        }
+                        case Opcode.UnaryOp:
+                        {
+                            var o = s[sp - 1];
+                            var r = Ops.UnaryOp(ts, o, (UnaryOp)arg);
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, o);
+                            continue;
+                        }
+                        case Opcode.UnaryNot:
+                        {
+                            var o = s[sp - 1];
+                            s[sp - 1] = Ops.IsTrue(ts, o) ? Types.False : Types.True;
+                            TRc.Decref(ts, o);
+                            continue;
+                        }
+                        case Opcode.CompareOp:
+                        {
+                            var b = s[sp - 1];
+                            var a = s[sp - 2];
+                            PyObject r;
+                            if (a is PyInt ia && b is PyInt ib)
+                                r = FloatOps.Holds((CompareOp)arg, ia.Value.CompareTo(ib.Value)) ? Types.True : Types.False;
+                            else if (a is PyFloat fa && b is PyFloat fb)
+                                r = FloatOps.Compare(fa.Value, fb.Value, (CompareOp)arg) ? Types.True : Types.False;
+                            else r = Ops.RichCompare(ts, a, b, (CompareOp)arg);
+                            s[sp - 1] = null!;
+                            sp--;
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, a);
+                            TRc.Decref(ts, b);
+                            continue;
+                        }
+                        case Opcode.IsOp:
+                        {
+                            var b = s[sp - 1];
+                            var a = s[sp - 2];
+                            bool r = ReferenceEquals(a, b) != (arg != 0);
+                            s[sp - 1] = null!;
+                            sp--;
+                            s[sp - 1] = r ? Types.True : Types.False;
+                            TRc.Decref(ts, a);
+                            TRc.Decref(ts, b);
+                            continue;
+                        }
+                        case Opcode.ContainsOp:
+                        {
+                            var container = s[sp - 1];
+                            var item = s[sp - 2];
+                            bool r = Ops.Contains(ts, container, item) != (arg != 0);
+                            s[sp - 1] = null!;
+                            sp--;
+                            s[sp - 1] = r ? Types.True : Types.False;
+                            TRc.Decref(ts, container);
+                            TRc.Decref(ts, item);
+                            continue;
+                        }
+                        case Opcode.BuildTuple:
+                        {
+                            if (arg == 0) { s[sp++] = Types.EmptyTuple; continue; }
+                            var items = new PyObject[arg];
+                            sp -= arg;
+                            Array.Copy(s, sp, items, 0, arg);
+                            Array.Clear(s, sp, arg);
+                            s[sp++] = ts.NewTuple(items);
+                            continue;
+                        }
+                        case Opcode.BuildList:
+                        {
+                            var items = new PyObject[Math.Max(arg, 4)];
+                            sp -= arg;
+                            Array.Copy(s, sp, items, 0, arg);
+                            Array.Clear(s, sp, arg);
+                            s[sp++] = PyList.FromOwned(items, arg);
+                            continue;
+                        }
+                        case Opcode.BuildSet:
+                        {
+                            var set = new PySet(false);
+                            sp -= arg;
+                            try
+                            {
+                                for (int i = 0; i < arg; i++) set.Add(ts, s[sp + i]);
+                            }
+                            finally
+                            {
+                                for (int i = 0; i < arg; i++) { TRc.Decref(ts, s[sp + i]); s[sp + i] = null!; }
+                            }
+                            s[sp++] = set;
+                            continue;
+                        }
+                        case Opcode.BuildMap:
+                        {
+                            var dict = new PyDict();
+                            sp -= 2 * arg;
+                            try
+                            {
+                                for (int i = 0; i < arg; i++) dict.SetItem(ts, s[sp + 2 * i], s[sp + 2 * i + 1]);
+                            }
+                            finally
+                            {
+                                for (int i = 0; i < 2 * arg; i++) { TRc.Decref(ts, s[sp + i]); s[sp + i] = null!; }
+                            }
+                            s[sp++] = dict;
+                            continue;
+                        }
+                        case Opcode.BuildString:
+                        {
+                            sp -= arg;
+                            var sb = new System.Text.StringBuilder();
+                            for (int i = 0; i < arg; i++)
+                            {
+                                sb.Append(((PyStr)s[sp + i]).Value);
+                                TRc.Decref(ts, s[sp + i]);
+                                s[sp + i] = null!;
+                            }
+                            s[sp++] = new PyStr(sb.ToString());
+                            continue;
+                        }
+                        case Opcode.ListAppend:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            ((PyList)s[sp - arg]).AppendOwned(v);
+                            continue;
+                        }
+                        case Opcode.SetAdd:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            try { ((PySet)s[sp - arg]).Add(ts, v); }
+                            finally { TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.MapAdd:
+                        {
+                            var v = s[--sp];
+                            var k = s[--sp];
+                            s[sp] = s[sp + 1] = null!;
+                            try { ((PyDict)s[sp - arg]).SetItem(ts, k, v); }
+                            finally { TRc.Decref(ts, k); TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.ListExtend:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            try { ((PyList)s[sp - arg]).Extend(ts, v); }
+                            catch (PyException e) when (e.Value.Type == Types.TypeError && !Ops.IsIterable(v))
+                            {
+                                Rc.Decref(ts, e.Value);
+                                throw Err.TypeError($"Value after * must be an iterable, not {v.Type.Name}");
+                            }
+                            finally { TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.SetUpdate:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            try { ((PySet)s[sp - arg]).UpdateFrom(ts, v); }
+                            finally { TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.DictUpdate:
+                        case Opcode.DictMerge:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            try { EvalHelpers.DictMerge(ts, (PyDict)s[sp - arg], v, (Opcode)(byte)instr == Opcode.DictMerge, s[sp - arg - 3]); }
+                            finally { TRc.Decref(ts, v); }
+                            continue;
+                        }
+                        case Opcode.ListToTuple:
+                        {
+                            var l = (PyList)s[sp - 1];
+                            var items = new PyObject[l.Count];
+                            Array.Copy(l.Items, items, l.Count);
+                            foreach (var x in items) TRc.Incref(ts, x);
+                            s[sp - 1] = ts.NewTuple(items);
+                            TRc.Decref(ts, l);
+                            continue;
+                        }
+                        case Opcode.UnpackSequence:
+                        {
+                            var seq = s[sp - 1];
+                            if (seq is PyTuple t && t.Items.Length == arg)
+                            {
+                                sp--;
+                                for (int i = arg - 1; i >= 0; i--) { var x = t.Items[i]; TRc.Incref(ts, x); s[sp++] = x; }
+                            }
+                            else if (seq is PyList l && l.Count == arg)
+                            {
+                                sp--;
+                                for (int i = arg - 1; i >= 0; i--) { var x = l.Items[i]; TRc.Incref(ts, x); s[sp++] = x; }
+                            }
+                            else
+                            {
+                                var items = EvalHelpers.Unpack(ts, seq, arg, -1);
+                                sp--;
+                                for (int i = items.Length - 1; i >= 0; i--) s[sp++] = items[i];
+                            }
+                            TRc.Decref(ts, seq);
+                            continue;
+                        }
+                        case Opcode.UnpackEx:
+                        {
+                            var seq = s[sp - 1];
+                            var items = EvalHelpers.Unpack(ts, seq, arg & 0xFF, arg >> 8);
+                            sp--;
+                            for (int i = items.Length - 1; i >= 0; i--) s[sp++] = items[i];
+                            TRc.Decref(ts, seq);
+                            continue;
+                        }
+                        case Opcode.FormatValue:
+                        {
+                            PyObject? spec = (arg & 4) != 0 ? s[--sp] : null;
+                            var v = s[sp - 1];
+                            PyObject r;
+                            try { r = EvalHelpers.FormatValue(ts, v, arg & 3, spec); }
+                            finally { if (spec is not null) { TRc.Decref(ts, spec); s[sp] = null!; } }
+                            s[sp - 1] = r;
+                            TRc.Decref(ts, v);
+                            continue;
+                        }
+                        case Opcode.GetIter:
+                        {
+                            var o = s[sp - 1];
+                            s[sp - 1] = Ops.GetIter(ts, o);
+                            TRc.Decref(ts, o);
+                            continue;
+                        }
+                        case Opcode.ForIter:
+                        {
+                            var it = s[sp - 1];
+                            PyObject? next;
+                            if (it is PyRangeIterator ri)
+                            {
+                                if (ri.Remaining <= 0) next = null;
+                                else
+                                {
+                                    ri.Remaining--;
+                                    long v = ri.Next_;
+                                    ri.Next_ += ri.Step;
+                                    next = ts.NewInt(v);
+                                }
+                            }
+                            else
+                            {
+                                f.Pc = pc;
+                                f.Sp = sp;
+                                next = Ops.Next(ts, it);
+                            }
+                            if (next is null)
+                            {
+                                s[--sp] = null!;
+                                TRc.Decref(ts, it);
+                                pc = arg;
+                            }
+                            else s[sp++] = next;
+                            continue;
+                        }
+                        case Opcode.Jump:
+                            pc = arg;
+                            continue;
+                        case Opcode.PopJumpIfFalse:
+                        {
+                            var o = s[--sp];
+                            s[sp] = null!;
+                            if (ReferenceEquals(o, Types.False)) pc = arg;
+                            else if (!ReferenceEquals(o, Types.True))
+                            {
+                                bool t;
+                                try { t = Ops.IsTrue(ts, o); }
+                                finally { TRc.Decref(ts, o); }
+                                if (!t) pc = arg;
+                            }
+                            continue;
+                        }
+                        case Opcode.PopJumpIfTrue:
+                        {
+                            var o = s[--sp];
+                            s[sp] = null!;
+                            if (ReferenceEquals(o, Types.True)) pc = arg;
+                            else if (!ReferenceEquals(o, Types.False))
+                            {
+                                bool t;
+                                try { t = Ops.IsTrue(ts, o); }
+                                finally { TRc.Decref(ts, o); }
+                                if (t) pc = arg;
+                            }
+                            continue;
+                        }
+                        case Opcode.JumpIfFalseOrPop:
+                        {
+                            var o = s[sp - 1];
+                            if (!Ops.IsTrue(ts, o)) pc = arg;
+                            else { s[--sp] = null!; TRc.Decref(ts, o); }
+                            continue;
+                        }
+                        case Opcode.JumpIfTrueOrPop:
+                        {
+                            var o = s[sp - 1];
+                            if (Ops.IsTrue(ts, o)) pc = arg;
+                            else { s[--sp] = null!; TRc.Decref(ts, o); }
+                            continue;
+                        }
+                        case Opcode.ReturnValue:
+                        {
+                            var r = s[--sp];
+                            s[sp] = null!;
+                            f.Sp = sp;
+                            f.Pc = pc;
+                            if (f.IsEntry)
+                            {
+                                LeaveFrame(ts, f);
+                                return r;
+                            }
+                            var caller = f.Back!;
+                            LeaveFrame(ts, f);
+                            f = caller;
+                            co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
+                            s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
+                            s[sp++] = r;
+                            continue;
+                        }
+                        case Opcode.Call:
+                        {
+                            int funcIndex = sp - arg - 2;
+                            var callable = s[funcIndex];
+                            var self = s[funcIndex + 1];
+                            int argStart = self is null ? funcIndex + 2 : funcIndex + 1;
+                            int nargs = self is null ? arg : arg + 1;
+                            if (callable is PyFunction fn && EvalHelpers.CanInlineCall(fn, nargs))
+                            {
+                                if (ts.Depth >= ts.Interp.RecursionLimit)
+                                    throw Err.RecursionError("maximum recursion depth exceeded");
+                                f.Pc = pc;
+                                f.Sp = funcIndex;
+                                var fco = fn.Code;
+                                var nf = ts.PushFrame(fco, fn, fn.Globals, fn.Builtins);
+                                var ns = nf.Slots;
+                                int nb = nf.Base;
+                                // Move the arguments (and their references) into the new frame's locals.
+                                Array.Copy(s, argStart, ns, nb, nargs);
+                                Array.Clear(s, funcIndex, arg + 2);
+                                if (nargs < fco.ArgCount)
+                                {
+                                    var defaults = fn.Defaults!.Items;
+                                    int first = fco.ArgCount - defaults.Length;
+                                    for (int i = nargs; i < fco.ArgCount; i++)
+                                    {
+                                        var d = defaults[i - first];
+                                        TRc.Incref(ts, d);
+                                        ns[nb + i] = d;
+                                    }
+                                }
+                                if (fn.Closure is not null) ts.InstallClosure(nf, fn);
+                                nf.Back = f;
+                                ts.CurrentFrame = nf;
+                                ts.Depth++;
+                                f = nf;
+                                co = fco; code = co.Instructions; consts = co.Consts; names = co.Names;
+                                s = ns; lb = nb; sp = nf.Sp; pc = 0;
+                                continue;
+                            }
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            var r = Ops.Call(ts, callable, new Args(new ReadOnlySpan<PyObject>(s, argStart, nargs)));
+                            for (int i = funcIndex; i < sp; i++)
+                            {
+                                var o = s[i];
+                                s[i] = null!;
+                                if (o is not null) TRc.Decref(ts, o);
+                            }
+                            sp = funcIndex;
+                            s[sp++] = r;
+                            continue;
+                        }
+                        case Opcode.CallKw:
+                        {
+                            var kwNames = (PyTuple)s[sp - 1];
+                            int funcIndex = sp - arg - 3;
+                            var callable = s[funcIndex];
+                            var self = s[funcIndex + 1];
+                            int argStart = self is null ? funcIndex + 2 : funcIndex + 1;
+                            int nargs = self is null ? arg : arg + 1;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            var r = Ops.Call(ts, callable, new Args(new ReadOnlySpan<PyObject>(s, argStart, nargs), kwNames));
+                            for (int i = funcIndex; i < sp; i++)
+                            {
+                                var o = s[i];
+                                s[i] = null!;
+                                if (o is not null) TRc.Decref(ts, o);
+                            }
+                            sp = funcIndex;
+                            s[sp++] = r;
+                            continue;
+                        }
+                        case Opcode.CallEx:
+                        {
+                            int funcIndex = sp - ((arg & 1) != 0 ? 4 : 3);
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            var r = EvalHelpers.CallEx(ts, s[funcIndex], s[funcIndex + 2], (arg & 1) != 0 ? s[funcIndex + 3] : null);
+                            for (int i = funcIndex; i < sp; i++)
+                            {
+                                var o = s[i];
+                                s[i] = null!;
+                                if (o is not null) TRc.Decref(ts, o);
+                            }
+                            sp = funcIndex;
+                            s[sp++] = r;
+                            continue;
+                        }
+                        case Opcode.MakeFunction:
+                        {
+                            var fcode = (CodeObject)s[--sp];
+                            s[sp] = null!;
+                            PyTuple? closure = null, defaults = null;
+                            PyDict? kwDefaults = null;
+                            if ((arg & 8) != 0) { closure = (PyTuple)s[--sp]; s[sp] = null!; }
+                            if ((arg & 2) != 0) { kwDefaults = (PyDict)s[--sp]; s[sp] = null!; }
+                            if ((arg & 1) != 0) { defaults = (PyTuple)s[--sp]; s[sp] = null!; }
+                            s[sp++] = new PyFunction(ts, fcode, f.Globals, f.Builtins, defaults, kwDefaults, closure);
+                            continue;
+                        }
+                        case Opcode.LoadBuildClass:
+                            s[sp++] = Rc.New(ts, f.Builtins.GetItemOrNull(ts.Interp.Intern("__build_class__"))
+                                ?? throw Err.NameError("__build_class__ not found"));
+                            continue;
+                        case Opcode.LoadLocals:
+                            TRc.Incref(ts, f.Locals!);
+                            s[sp++] = f.Locals!;
+                            continue;
+                        case Opcode.SetupAnnotations:
+                            if (f.Locals!.GetItemOrNull(ts.Interp.Intern("__annotations__")) is null)
+                                f.Locals.SetStrOwned(ts, ts.Interp.Intern("__annotations__"), new PyDict());
+                            continue;
+                        case Opcode.LoadAssertionError:
+                            s[sp++] = Types.AssertionError;
+                            continue;
+                        case Opcode.RaiseVarargs:
+                        {
+                            f.Pc = pc;
+                            PyObject? cause = arg == 2 ? s[--sp] : null;
+                            PyObject? exc = arg >= 1 ? s[--sp] : null;
+                            s[sp] = null!;
+                            if (arg == 2) s[sp + 1] = null!;
+                            f.Sp = sp;
+                            try
+                            {
+                                if (exc is null)
+                                {
+                                    var handled = ts.HandledException ?? throw Err.RuntimeError("No active exception to reraise");
+                                    Rc.Incref(ts, handled);
+                                    ts.CurrentException = handled;
+                                    reraise = true;
+                                }
+                                else SetRaised(ts, EvalHelpers.MakeException(ts, exc, cause));
+                            }
+                            finally
+                            {
+                                if (exc is not null) TRc.Decref(ts, exc);
+                                if (cause is not null) TRc.Decref(ts, cause);
+                            }
+                            pending = true;
+                            goto Pending;
+                        }
+                        case Opcode.Reraise:
+                        {
+                            var exc = (PyBaseException)s[--sp];
+                            s[sp] = null!;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            ts.CurrentException = exc;
+                            reraise = true;
+                            pending = true;
+                            goto Pending;
+                        }
+                        case Opcode.PushExcInfo:
+                        {
+                            var exc = (PyBaseException)s[sp - 1];
+                            var prev = ts.HandledException;
+                            s[sp - 1] = prev ?? (PyObject)Types.None;
+                            s[sp++] = exc;
+                            TRc.Incref(ts, exc);
+                            ts.HandledException = exc;
+                            continue;
+                        }
+                        case Opcode.PopExcept:
+                        {
+                            var prev = s[--sp];
+                            s[sp] = null!;
+                            var cur = ts.HandledException;
+                            ts.HandledException = prev as PyBaseException;
+                            if (cur is not null) TRc.Decref(ts, cur);
+                            continue;
+                        }
+                        case Opcode.PopExceptAndReraise:
+                        {
+                            var exc = (PyBaseException)s[--sp];
+                            var prev = s[--sp];
+                            s[sp] = s[sp + 1] = null!;
+                            var cur = ts.HandledException;
+                            ts.HandledException = prev as PyBaseException;
+                            if (cur is not null) TRc.Decref(ts, cur);
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            ts.CurrentException = exc;
+                            reraise = true;
+                            pending = true;
+                            goto Pending;
+                        }
+                        case Opcode.CheckExcMatch:
+                        {
+                            var type = s[sp - 1];
+                            var exc = s[sp - 2];
+                            bool match = EvalHelpers.ExceptionMatches(exc, type);
+                            s[sp - 1] = match ? Types.True : Types.False;
+                            TRc.Decref(ts, type);
+                            continue;
+                        }
+                        case Opcode.BeforeWith:
+                        {
+                            var mgr = s[sp - 1];
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            var (exit, entered) = EvalHelpers.EnterWith(ts, mgr);
+                            s[sp - 1] = exit;
+                            s[sp++] = entered;
+                            TRc.Decref(ts, mgr);
+                            continue;
+                        }
+                        case Opcode.WithExceptStart:
+                        {
+                            var exc = (PyBaseException)s[sp - 1];
+                            var exit = s[sp - 3];
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            s[sp++] = EvalHelpers.CallExit(ts, exit, exc);
+                            continue;
+                        }
+                        case Opcode.CallExitWithNones:
+                        {
+                            var exit = s[--sp];
+                            s[sp] = null!;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            try { TRc.Decref(ts, EvalHelpers.CallExit(ts, exit, null)); }
+                            finally { TRc.Decref(ts, exit); }
+                            continue;
+                        }
+                        case Opcode.YieldValue:
+                        {
+                            var v = s[--sp];
+                            s[sp] = null!;
+                            f.Sp = sp;
+                            f.Pc = pc;
+                            f.Yielded = true;
+                            ts.CurrentFrame = f.Back;
+                            ts.Depth--;
+                            f.Back = null;
+                            return v;
+                        }
+                        case Opcode.GetYieldFromIter:
+                        {
+                            var o = s[sp - 1];
+                            if (o is not PyGenerator)
+                            {
+                                s[sp - 1] = Ops.GetIter(ts, o);
+                                TRc.Decref(ts, o);
+                            }
+                            continue;
+                        }
+                        case Opcode.YieldFrom:
+                        {
+                            var sent = s[sp - 1];
+                            var it = s[sp - 2];
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            var y = EvalHelpers.SendToSubiterator(ts, it, sent, out bool done);
+                            s[--sp] = null!;
+                            TRc.Decref(ts, sent);
+                            if (done)
+                            {
+                                // The subiterator returned: its value replaces it on the stack.
+                                s[sp - 1] = y;
+                                TRc.Decref(ts, it);
+                                continue;
+                            }
+                            // Yield the subiterator's value outward; resume at this instruction with the sent value.
+                            f.Sp = sp;
+                            f.Pc = pc - 1;
+                            f.Yielded = true;
+                            ts.CurrentFrame = f.Back;
+                            ts.Depth--;
+                            f.Back = null;
+                            return y;
+                        }
+                        case Opcode.ImportName:
+                        {
+                            var fromList = s[--sp];
+                            var level = s[--sp];
+                            s[sp] = s[sp + 1] = null!;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            try { s[sp++] = Import.ImportName(ts, names[arg].Value, fromList, (int)((PyInt)level).Value, f.Globals); }
+                            finally { TRc.Decref(ts, fromList); TRc.Decref(ts, level); }
+                            continue;
+                        }
+                        case Opcode.ImportFrom:
+                            s[sp] = Import.ImportFrom(ts, s[sp - 1], names[arg]);
+                            sp++;
+                            continue;
+                        case Opcode.ImportStar:
+                        {
+                            var module = s[--sp];
+                            s[sp] = null!;
+                            try { Import.ImportStar(ts, module, f.Locals ?? f.Globals); }
+                            finally { TRc.Decref(ts, module); }
+                            continue;
+                        }
+                        default:
+                            throw Err.SystemError($"unknown opcode {(byte)instr}");
+                    }
+                }
+            Pending:;
+            }
+            catch (PyException e)
+            {
+                f.Pc = pc;
+                f.Sp = sp;
+                SetRaised(ts, e.Value);
+                pending = true;
+                reraise = false;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                f.Pc = pc;
+                f.Sp = sp;
+                SetRaised(ts, e is InsufficientExecutionStackException
+                    ? new PyBaseException(Types.RecursionError, new PyStr("maximum recursion depth exceeded"))
+                    : InternalError(ts, e));
+                pending = true;
+                reraise = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MiniPy.Hosting;
+using MiniPy.Memory;
+using MiniPy.Modules;
+using MiniPy.Objects;
+
+namespace MiniPy.Runtime;
+
+/// <summary>
+/// One interpreter: its modules, builtins, sys, interned strings and threads. Nothing is shared with
+/// other interpreters except immortal immutable objects (built-in types, None, small ints...).
+/// </summary>
+internal sealed class Interpreter
+{
+    public readonly RuntimeOptions Options;
+    public readonly ThreadState MainThread;
+    public readonly PyDict Builtins;
+    public readonly PyDict Modules;
+    public PyModule BuiltinsModule = null!;
+    public PyModule Sys = null!;
+    public PyTextIO Stdout = null!, Stderr = null!;
+    public TextReader Stdin;
+    public int RecursionLimit;
+    public readonly List<string> SearchPaths = new();
+    public readonly RefChecker? RefChecker;
+    public readonly RcStats TotalStats = new();
+    public readonly Random SystemRandom = new();
+    public int ExitCode;
+
+    private readonly Dictionary<string, PyStr> _interned = new();
+    private readonly PyStr?[] _charStrings = new PyStr?[256];
+    private readonly Dictionary<string, Func<ThreadState, PyModule>> _builtinModules = new();
+    private readonly HashSet<string> _importing = new();
+
+    public Interpreter(RuntimeOptions options)
+    {
+        Types.EnsureInitialized();
+        Options = options;
+        RecursionLimit = options.RecursionLimit;
+        foreach (var (name, str) in Types.Strs.All) _interned[name] = str;
+        if (options.CheckRefs) RefChecker = new RefChecker(this);
+        MainThread = new ThreadState(this);
+        var ts = MainThread;
+        Stdin = options.Stdin ?? Console.In;
+        Builtins = new PyDict();
+        Modules = new PyDict();
+        Stdout = new PyTextIO(options.Stdout ?? CreateConsoleWriter(Console.OpenStandardOutput()), "<stdout>");
+        Stderr = new PyTextIO(options.Stderr ?? CreateConsoleWriter(Console.OpenStandardError()), "<stderr>", autoFlush: true);
+        BuiltinsModule = BuiltinsModuleFactory.Create(ts);
+        RegisterBuiltinModules();
+        Sys = SysModule.Create(ts);
+        Modules.SetStr(ts, Intern("builtins"), BuiltinsModule);
+        Modules.SetStr(ts, Intern("sys"), Sys);
+        SearchPaths.AddRange(options.SearchPaths);
+    }
+
+    private static TextWriter CreateConsoleWriter(Stream stream) =>
+        new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
+
+    private void RegisterBuiltinModules()
+    {
+        _builtinModules["math"] = MathModule.Create;
+        _builtinModules["time"] = TimeModule.Create;
+        _builtinModules["random"] = RandomModule.Create;
+    }
+
+    public bool TryCreateBuiltinModule(ThreadState ts, string name, out PyModule? module)
+    {
+        if (_builtinModules.TryGetValue(name, out var factory))
+        {
+            module = factory(ts);
+            return true;
+        }
+        module = null;
+        return false;
+    }
+
+    public IEnumerable<string> BuiltinModuleNames => _builtinModules.Keys;
+
+    public HashSet<string> Importing => _importing;
+
+    /// <summary>The interned (immortal) str for a name: names compare by reference on the fast path.</summary>
+    public PyStr Intern(string s)
+    {
+        if (_interned.TryGetValue(s, out var p)) return p;
+        p = new PyStr(s).MakeImmortal<PyStr>();
+        _interned[s] = p;
+        return p;
+    }
+
+    /// <summary>A cached one-character string (immortal for Latin-1 characters).</summary>
+    public PyObject CharString(char c)
+    {
+        if (c < 256)
+        {
+            var s = _charStrings[c];
+            if (s is null) _charStrings[c] = s = new PyStr(c.ToString()).MakeImmortal<PyStr>();
+            return s;
+        }
+        return new PyStr(c.ToString());
+    }
+
+    private readonly Dictionary<string, string[]> _sources = new();
+
+    /// <summary>Keeps a file's text so that tracebacks can show its lines.</summary>
+    public void RememberSource(string filename, string source) => _sources[filename] = source.Split('\n');
+
+    public string[]? SourceLines(string filename)
+    {
+        if (_sources.TryGetValue(filename, out var lines)) return lines;
+        try
+        {
+            if (File.Exists(filename)) return _sources[filename] = File.ReadAllText(filename).Split('\n');
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return null;
+    }
+
+    public void Flush()
+    {
+        try { Stdout.Writer.Flush(); } catch (IOException) { }
+        try { Stderr.Writer.Flush(); } catch (IOException) { }
+    }
+}

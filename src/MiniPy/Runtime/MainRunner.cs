@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MiniPy.Compiler;
+using MiniPy.Objects;
+
+namespace MiniPy.Runtime;
+
+/// <summary>Runs a program as the __main__ module, with CPython's exit codes and reports.</summary>
+internal static class MainRunner
+{
+    public static int RunSource(Interpreter interp, string source, string filename)
+    {
+        var ts = interp.MainThread;
+        var main = new PyModule(ts, "__main__");
+        main.Dict.SetStr(ts, Types.Strs.Builtins, interp.BuiltinsModule);
+        if (filename != "<string>" && filename != "<stdin>")
+            main.Dict.SetStrOwned(ts, Types.Strs.File, new PyStr(filename));
+        interp.Modules.SetStr(ts, Types.Strs.Main, main);
+        PyBaseException? uncaught = null;
+        try
+        {
+            var code = ScriptRunner.Compile(ts, source, filename);
+            Rc.Decref(ts, ScriptRunner.RunCode(ts, code, main.Dict, main.Dict));
+        }
+        catch (PyException e)
+        {
+            uncaught = e.Value;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            uncaught = new PyBaseException(Types.SystemError, new PyStr(interp.Options.Debug ? e.ToString() : $"internal error: {e.GetType().Name}: {e.Message}"));
+        }
+        int exitCode = 0;
+        string? errorText = null;
+        if (uncaught is not null)
+        {
+            if (uncaught.Type.IsSubtypeOf(Types.SystemExit)) exitCode = ExitCodeOf(ts, uncaught, out errorText);
+            else
+            {
+                exitCode = 1;
+                errorText = uncaught.Type.IsSubtypeOf(Types.SyntaxError) && uncaught.Traceback is null && uncaught.Dict?.GetItemOrNull(interp.Intern("filename")) is not null
+                    ? ScriptRunner.FormatSyntaxError(ts, uncaught)
+                    : TracebackPrinter.Format(ts, uncaught);
+            }
+        }
+        interp.Flush();
+        var reports = new List<string>();
+        if (interp.RefChecker is not null)
+        {
+            var report = interp.RefChecker.Check(ts, uncaught is null ? null : new PyObject[] { uncaught });
+            reports.Add(report.Text);
+        }
+        if (uncaught is not null) Rc.Decref(ts, uncaught);
+        Finalize(ts, main);
+        if (ts.Stats is not null)
+        {
+            var s = ts.Stats;
+            reports.Add($"stats: refcount={interp.Options.RefCount.ToString().ToLowerInvariant()} immortal={(interp.Options.Immortal ? "on" : "off")} " +
+                        $"increments={s.Increments} decrements={s.Decrements} immortal_skips={s.ImmortalSkips} " +
+                        $"deallocations={s.Deallocations} freelist_reuses={s.FreeListReuses}\n");
+        }
+        interp.Flush();
+        foreach (var r in reports) interp.Stderr.Write(r);
+        if (errorText is not null) interp.Stderr.Write(errorText);
+        interp.Flush();
+        return exitCode;
+    }
+
+    private static int ExitCodeOf(ThreadState ts, PyBaseException e, out string? message)
+    {
+        message = null;
+        var code = e.Args.Count == 0 ? Types.None : e.Args.Items[0];
+        if (code is PyNone) return 0;
+        if (code is PyInt i) return (int)i.Value;
+        message = Ops.StrString(ts, code) + "\n";
+        return 1;
+    }
+
+    /// <summary>Clears the main module as CPython's finalisation does, so remaining __del__ methods run.</summary>
+    private static void Finalize(ThreadState ts, PyModule main)
+    {
+        try
+        {
+            var dict = main.Dict;
+            var keys = new List<PyObject>();
+            int pos = 0;
+            while (dict.Next(ref pos, out var k, out _)) keys.Add(k);
+            // Names starting with one underscore go first, then the rest (but not __builtins__).
+            foreach (var pass in new[] { true, false })
+            {
+                foreach (var k in keys)
+                {
+                    if (k is not PyStr s || s.Value == "__builtins__") continue;
+                    bool underscore = s.Value.StartsWith('_') && !s.Value.StartsWith("__", StringComparison.Ordinal);
+                    if (underscore != pass) continue;
+                    if (dict.GetItemOrNull(s) is null) continue;
+                    dict.SetStr(ts, s, Types.None);
+                }
+            }
+        }
+        catch (PyException e)
+        {
+            Rc.Decref(ts, e.Value);
+        }
+        ts.Interp.Flush();
+    }
+}
