@@ -406,7 +406,6 @@ internal sealed partial class CodeGenerator
             var next = new Label();
             if (h.Type is not null)
             {
-                Emit(Opcode.Copy, 1);
                 Expression(h.Type);
                 Emit(Opcode.CheckExcMatch);                 // [prev, exc, bool]
                 EmitJump(Opcode.PopJumpIfFalse, next);

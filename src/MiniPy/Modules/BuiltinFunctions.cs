@@ -364,8 +364,8 @@ internal static class BuiltinFunctions
         var it = Ops.GetIter(ts, a[0]);
         try
         {
-            // Fast paths: exact int and float accumulation, as CPython does.
-            double fsum = 0;
+            // Fast paths: exact int accumulation, and float accumulation with Neumaier's compensation (CPython 3.12+).
+            double fsum = 0, compensation = 0;
             bool inFloat = false;
             while (true)
             {
@@ -384,12 +384,22 @@ internal static class BuiltinFunctions
                             continue;
                         }
                     }
-                    if (acc is PyFloat af && !inFloat) { inFloat = true; fsum = af.Value; }
+                    if (acc is PyFloat af && !inFloat) { inFloat = true; fsum = af.Value; compensation = 0; }
                     if (inFloat)
                     {
-                        if (x is PyFloat xf) { fsum += xf.Value; continue; }
-                        if (x is PyInt xi2) { fsum += xi2.Value; continue; }
-                        var fl = new PyFloat(fsum);
+                        double v;
+                        if (x is PyFloat xf) v = xf.Value;
+                        else if (x is PyInt xi2) v = xi2.Value;
+                        else v = double.NaN;
+                        if (!double.IsNaN(v) || x is PyFloat)
+                        {
+                            double t = fsum + v;
+                            if (Math.Abs(fsum) >= Math.Abs(v)) compensation += (fsum - t) + v;
+                            else compensation += (v - t) + fsum;
+                            fsum = t;
+                            continue;
+                        }
+                        var fl = new PyFloat(fsum + compensation);
                         Rc.Decref(ts, acc);
                         acc = fl;
                         inFloat = false;
@@ -403,7 +413,8 @@ internal static class BuiltinFunctions
             if (inFloat)
             {
                 Rc.Decref(ts, acc);
-                acc = new PyFloat(fsum);
+                double total = fsum + compensation;
+                acc = new PyFloat(compensation != 0 && double.IsFinite(compensation) ? total : fsum);
             }
             return acc;
         }

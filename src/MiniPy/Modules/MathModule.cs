@@ -272,9 +272,9 @@ internal static class MathModule
         {
             double x = v;
             int i = 0;
-            foreach (var p in partials)
+            for (int j = 0; j < partials.Count; j++)
             {
-                double y = p;
+                double y = partials[j];
                 if (Math.Abs(x) < Math.Abs(y)) (x, y) = (y, x);
                 double hi = x + y, lo = y - (hi - x);
                 if (lo != 0) partials[i++] = lo;

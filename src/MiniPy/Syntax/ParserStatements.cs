@@ -314,8 +314,14 @@ internal static partial class PythonParser
 
     private static readonly TokenListParser<TokenKind, WithItem> WithItemParser =
         from context in Expression
-        from target in Tok(TokenKind.As).IgnoreThen(TargetList.Select(t => Targets.CheckTarget(t, "assign to"))).Opt()
+        from target in Tok(TokenKind.As).IgnoreThen(Parse.Ref(() => StarTarget!).Select(t => Targets.CheckTarget(t, "assign to"))).Opt()
         select new WithItem(context, target);
+
+    // star_target: a single target (a parenthesised or bracketed list of targets is one atom)
+    private static readonly TokenListParser<TokenKind, Expr> StarTarget =
+        (from star in Tok(TokenKind.Star)
+         from value in BitwiseOr
+         select (Expr)new StarredExpr(value, Pos(star).Line, Pos(star).Col)).Or(BitwiseOr);
 
     private static TokenListParser<TokenKind, Stmt> WithStatementFrom(bool isAsync) =>
         from kw in Tok(TokenKind.With)
