@@ -198,12 +198,19 @@ internal sealed partial class CodeGenerator
         }
         var cellArgs = new int[_scope.CellOrder.Count];
         for (int i = 0; i < cellArgs.Length; i++) cellArgs[i] = _localNames.IndexOf(_scope.CellOrder[i]) is var k && k < _scope.Params.Count ? k : -1;
-        foreach (var c in _consts) if (!c.IsImmortal) c.MakeImmortal<PyObject>();
+        foreach (var c in _consts) MakeConstImmortal(c);
         if (_scope.IsGenerator) flags |= CodeFlags.Generator;
         var code = new CodeObject(_code.ToArray(), _consts.ToArray(), _names.ToArray(), _localNames.ToArray(),
             _scope.CellOrder.ToArray(), _scope.FreeOrder.ToArray(), argCount, posOnly, kwOnly, flags, _maxDepth + 2,
             _lines.ToArray(), table.ToArray(), name, _qualName, _filename, firstLine, cellArgs);
         return code;
+    }
+
+    /// <summary>Constants live as long as their code object: they are immortal, items of constant tuples too.</summary>
+    private static void MakeConstImmortal(PyObject c)
+    {
+        if (!c.IsImmortal) c.MakeImmortal<PyObject>();
+        if (c is PyTuple t) foreach (var item in t.Items) MakeConstImmortal(item);
     }
 
     // ---------------- names ----------------

@@ -52,8 +52,17 @@ internal sealed class PyRandom : PyObject
         }
     }
 
-    public override void Traverse(IReferenceVisitor visitor) => visitor.Visit(_dict);
-    public override void ReleaseReferences(ThreadState ts) => Rc.XDecref(ts, _dict);
+    public override void Traverse(IReferenceVisitor visitor)
+    {
+        visitor.Visit(_dict);
+        visitor.Visit(Type);
+    }
+
+    public override void ReleaseReferences(ThreadState ts)
+    {
+        Rc.XDecref(ts, _dict);
+        Rc.Decref(ts, Type);
+    }
 }
 
 /// <summary>The random module, with CPython's exact sequences for a given seed.</summary>

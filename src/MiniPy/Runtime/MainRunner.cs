@@ -48,7 +48,7 @@ internal static class MainRunner
         var reports = new List<string>();
         if (interp.RefChecker is not null)
         {
-            var report = interp.RefChecker.Check(ts, uncaught is null ? null : new PyObject[] { uncaught });
+            var report = interp.RefChecker.Check(ts, uncaught is null ? new PyObject[] { main } : new PyObject[] { main, uncaught });
             reports.Add(report.Text);
         }
         if (uncaught is not null) Rc.Decref(ts, uncaught);

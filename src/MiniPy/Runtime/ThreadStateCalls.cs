@@ -36,8 +36,7 @@ internal sealed partial class ThreadState
         catch
         {
             frame.Sp = frame.StackBase;
-            PopFrame(frame);
-            Rc.Decref(this, f);
+            PopFrame(frame); // also drops the frame's reference to f
             throw;
         }
         frame.IsEntry = true;
@@ -75,8 +74,7 @@ internal sealed partial class ThreadState
         catch
         {
             frame.Sp = frame.StackBase;
-            PopFrame(frame);
-            Rc.Decref(this, f);
+            PopFrame(frame); // also drops the frame's reference to f
             throw;
         }
         return new PyGenerator(this, frame, f);
