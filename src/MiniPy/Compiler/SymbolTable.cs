@@ -124,6 +124,7 @@ internal sealed class SymbolTable
             if (p.Kind == ScopeKind.Class)
             {
                 if (name == "__class__") { p.NeedsClassCell = true; foreach (var q in path) q.AddFree(name); return true; }
+                path.Add(p); // a class body passes the cell on to its methods
                 continue;
             }
             if (p.Globals.Contains(name)) return false;

@@ -101,7 +101,8 @@ internal sealed class PyList : PyObject
         int n = Count;
         Items = Array.Empty<PyObject>();
         Count = 0;
-        for (int i = 0; i < n; i++) Rc.Decref(ts, items[i]);
+        // Last item first, as CPython's list_clear does (it decides the order of __del__ calls).
+        for (int i = n - 1; i >= 0; i--) Rc.Decref(ts, items[i]);
     }
 
     public override PyObject Repr(ThreadState ts)

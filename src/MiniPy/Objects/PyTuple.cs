@@ -130,7 +130,7 @@ internal sealed class PyTuple : PyObject
     public override void ReleaseReferences(ThreadState ts)
     {
         var items = Items;
-        for (int i = 0; i < items.Length; i++)
+        for (int i = items.Length - 1; i >= 0; i--)
         {
             var x = items[i];
             items[i] = null!;

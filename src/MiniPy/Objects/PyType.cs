@@ -151,7 +151,6 @@ internal sealed class PyType : PyObject
     public override void ReleaseReferences(ThreadState ts)
     {
         if (!IsHeap) return;
-        Dict.ClearAll(ts);
         Rc.Decref(ts, Dict);
         foreach (var b in Bases) Rc.Decref(ts, b);
     }

@@ -115,9 +115,13 @@ internal static class TypeCall
                 if (isc is PyMethodWrapper { IsClassMethod: true } cm)
                 {
                     var kw = kwargs ?? new PyDict();
-                    var r = EvalHelpers.CallEx(ts, new PyMethod(ts, cm.Function, cls), Types.EmptyTuple, kw);
-                    Rc.Decref(ts, r);
-                    if (kwargs is null) Rc.Decref(ts, kw);
+                    var bound = new PyMethod(ts, cm.Function, cls);
+                    try { Rc.Decref(ts, EvalHelpers.CallEx(ts, bound, Types.EmptyTuple, kw)); }
+                    finally
+                    {
+                        Rc.Decref(ts, bound);
+                        if (kwargs is null) Rc.Decref(ts, kw);
+                    }
                 }
                 else if (kwargs is { Count: > 0 })
                     throw Err.TypeError($"{cls.Name}.__init_subclass__() takes no keyword arguments");

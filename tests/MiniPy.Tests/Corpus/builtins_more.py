@@ -1,0 +1,27 @@
+# Built-in functions with keyword arguments and edge cases.
+print(sorted([3, 1, 2], reverse=True), sorted(["b", "a"], key=str.upper), sorted([]), sorted("cba"))
+print(min([3, 1], default=0), max([], default="none"), min("abc", key=ord), max([1, -5, 3], key=abs))
+print(sum([[1], [2]], []), sum((0.5, 0.25)), sum(range(10), start=5))
+print(list(map(lambda x, y: x * y, [1, 2, 3], [4, 5])), list(filter(None, [0, "", 1, "a", [], [0]])))
+print(list(zip("abc", [1, 2, 3], (True, False, None))), list(enumerate([], 5)), list(reversed(range(3))))
+print(isinstance(1, (str, float)), isinstance(True, int), type(type), type(object), callable(type))
+print(abs(-0.0), abs(-3), round(3.14159, 3), round(-2.5), divmod(-9, 4), pow(2, -1), pow(9, 0.5))
+print(repr(1.0), repr("x'y"), str(b"a'b"), repr([1, "2", 3.0]), ascii([1, "é"]))
+print(hex(0), oct(0), bin(-1), chr(8364), ord("€"), hash("a") == hash("a"), id(1) == id(1))
+print(int(), float(), str(), bool(), list(), tuple(), dict(), set(), frozenset(), bytes())
+print(any(x > 2 for x in range(4)), all([]), any([]), all([1, [1], "x"]))
+print(getattr(3, "real"), hasattr("", "upper"), len(range(0, 10, 3)), len({"a": 1}), len(b"xyz"))
+it = iter([1, 2])
+print(next(it), next(it), next(it, "end"))
+print(list(iter(iter([5, 6]))), list(range(5, 0, -2)), range(0, 10, 2)[-1], range(10)[3:7])
+print(format(255, "08b"), format(3.5, "e"), format(10, ",d"), format("s", ">3"), format(True, "d"))
+print(vars(type("T", (), {"a": 1})).get("a"), type("T", (object,), {}).__name__)
+print(slice(1, 5, 2), slice(3).stop, [10, 20, 30, 40][slice(None, None, -1)])
+class Box:
+    def __init__(self):
+        self.v = 1
+b = Box()
+setattr(b, "w", 2)
+print(vars(b), getattr(b, "w"), hasattr(b, "z"), delattr(b, "w") or hasattr(b, "w"))
+print(sorted({"b": 2, "a": 1}), list({"x": 1}.items()), dict(zip("ab", "cd")), set("aab") == {"a", "b"})
+print(max(1, 2, 3), min((4, 5), (4, 3)), sorted([(1, "b"), (1, "a")]), max("apple", "pear", key=len))

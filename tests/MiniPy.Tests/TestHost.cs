@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+using System.Threading;
+using MiniPy.Hosting;
+using MiniPy.Memory;
+
+namespace MiniPy.Tests;
+
+/// <summary>The outcome of running a program in-process.</summary>
+public sealed record RunResult(int ExitCode, string Stdout, string Stderr);
+
+/// <summary>Runs MiniPy programs in-process with captured output, on a thread with a large stack.</summary>
+public static class TestHost
+{
+    public static RunResult RunSource(string source, RefCountScheme scheme = RefCountScheme.Plain, bool checkRefs = false)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"minipy-test-{Guid.NewGuid():N}.py");
+        File.WriteAllText(path, source);
+        try { return RunFile(path, scheme, checkRefs); }
+        finally { File.Delete(path); }
+    }
+
+    public static RunResult RunFile(string path, RefCountScheme scheme = RefCountScheme.Plain, bool checkRefs = false, TimeSpan? timeout = null)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        var options = new RuntimeOptions { RefCount = scheme, CheckRefs = checkRefs, Stdout = stdout, Stderr = stderr, Stdin = new StringReader("") };
+        options.Argv.Add(path);
+        int exit = -1;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try { exit = new MiniPyRuntime(options).RunFile(path); }
+            catch (Exception e) { failure = e; }
+        }, 512 * 1024 * 1024);
+        thread.Start();
+        if (!thread.Join(timeout ?? TimeSpan.FromSeconds(60))) throw new TimeoutException($"{path} did not finish");
+        if (failure is not null) throw new InvalidOperationException("a .NET exception escaped the runtime", failure);
+        return new RunResult(exit, stdout.ToString(), stderr.ToString());
+    }
+}
