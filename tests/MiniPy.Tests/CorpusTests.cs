@@ -32,8 +32,13 @@ public sealed class CorpusTests
     [MemberData(nameof(Programs))]
     public void Program_prints_what_CPython_prints_under_plain_counting(string name) => Check(name, RefCountScheme.Plain, false);
 
+    /// <summary>Under the none scheme only objects with __del__ are counted, so a finaliser reached only through
+    /// an uncounted container never runs: del_finalizers.py shows exactly that difference, so it is left out.</summary>
+    public static IEnumerable<object[]> ProgramsWithoutContainerFinalisers() =>
+        Programs().Where(p => (string)p[0] != "del_finalizers.py");
+
     [Theory]
-    [MemberData(nameof(Programs))]
+    [MemberData(nameof(ProgramsWithoutContainerFinalisers))]
     public void Program_prints_what_CPython_prints_without_counting(string name) => Check(name, RefCountScheme.None, false);
 
     [Theory]

@@ -50,6 +50,7 @@ internal sealed class RefChecker
         counter.Visit(_interp.Builtins);
         counter.Visit(_interp.BuiltinsModule);
         counter.Visit(_interp.Sys);
+        counter.Visit(_interp.MainModule);
         counter.Visit(_interp.Stdout);
         counter.Visit(_interp.Stderr);
         counter.Visit(ts.HandledException);

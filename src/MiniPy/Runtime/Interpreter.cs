@@ -20,6 +20,8 @@ internal sealed class Interpreter
     public readonly PyDict Modules;
     public PyModule BuiltinsModule = null!;
     public PyModule Sys = null!;
+    /// <summary>The __main__ module (owned), once a program runs.</summary>
+    public PyModule? MainModule;
     public PyTextIO Stdout = null!, Stderr = null!;
     public TextReader Stdin;
     public int RecursionLimit;

@@ -17,6 +17,7 @@ internal static class MainRunner
         if (filename != "<string>" && filename != "<stdin>")
             main.Dict.SetStrOwned(ts, Types.Strs.File, new PyStr(filename));
         interp.Modules.SetStr(ts, Types.Strs.Main, main);
+        interp.MainModule = main;
         PyBaseException? uncaught = null;
         try
         {
@@ -48,7 +49,7 @@ internal static class MainRunner
         var reports = new List<string>();
         if (interp.RefChecker is not null)
         {
-            var report = interp.RefChecker.Check(ts, uncaught is null ? new PyObject[] { main } : new PyObject[] { main, uncaught });
+            var report = interp.RefChecker.Check(ts, uncaught is null ? null : new PyObject[] { uncaught });
             reports.Add(report.Text);
         }
         if (uncaught is not null) Rc.Decref(ts, uncaught);

@@ -15,6 +15,7 @@ internal static class Repl
         var main = new PyModule(ts, "__main__");
         main.Dict.SetStr(ts, Types.Strs.Builtins, interp.BuiltinsModule);
         interp.Modules.SetStr(ts, Types.Strs.Main, main);
+        interp.MainModule = main;
         interp.SearchPaths.Insert(0, Directory.GetCurrentDirectory());
         prompt.WriteLine($"MiniPy {Modules.SysModule.Version} on .NET {Environment.Version}");
         var buffer = new StringBuilder();

@@ -51,7 +51,8 @@ internal sealed record Comprehension(Expr Target, Expr Iter, IReadOnlyList<Expr>
 
 internal enum ComprehensionKind { List, Set, Generator, Dict }
 
-internal sealed record ComprehensionExpr(ComprehensionKind Kind, Expr Element, Expr? Value, IReadOnlyList<Comprehension> Generators, int Line, int Col) : Expr(Line, Col);
+/// <summary>A comprehension; <see cref="Bare"/> marks a generator expression written as a call's argument without parentheses.</summary>
+internal sealed record ComprehensionExpr(ComprehensionKind Kind, Expr Element, Expr? Value, IReadOnlyList<Comprehension> Generators, int Line, int Col, bool Bare = false) : Expr(Line, Col);
 
 internal sealed record IfExpr(Expr Test, Expr Body, Expr OrElse, int Line, int Col) : Expr(Line, Col);
 

@@ -440,7 +440,7 @@ internal static partial class PythonParser
             from value in Expression
             select new ArgumentItem(null, new Keyword(name.ToStringValue(), value)))
         .Or(from value in NamedExpression
-            from gen in ComprehensionTail.Select(g => (Expr)new ComprehensionExpr(ComprehensionKind.Generator, value, null, g, value.Line, value.Col)).OptionalOrDefault(value)
+            from gen in ComprehensionTail.Select(g => (Expr)new ComprehensionExpr(ComprehensionKind.Generator, value, null, g, value.Line, value.Col, Bare: true)).OptionalOrDefault(value)
             select new ArgumentItem(gen, null));
 
     internal sealed record ArgumentList(List<Expr> Args, List<Keyword> Keywords);
@@ -452,6 +452,8 @@ internal static partial class PythonParser
             var kws = new List<Keyword>();
             foreach (var item in r.Items)
             {
+                if (r.Items.Count > 1 && item.Positional is ComprehensionExpr { Bare: true } bare)
+                    throw new SyntaxErrorException("Generator expression must be parenthesized", bare.Line, bare.Col);
                 if (item.Positional is not null)
                 {
                     if (kws.Count > 0 && item.Positional is not StarredExpr)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Generic;
 using Superpower;
 using Superpower.Model;
@@ -12,7 +13,7 @@ namespace MiniPy.Syntax;
 /// </summary>
 internal sealed class PythonTokenizer : Tokenizer<TokenKind>
 {
-    private static readonly Dictionary<string, TokenKind> Keywords = new()
+    private static readonly FrozenDictionary<string, TokenKind> Keywords = new Dictionary<string, TokenKind>
     {
         ["False"] = TokenKind.False, ["None"] = TokenKind.None, ["True"] = TokenKind.True, ["and"] = TokenKind.And,
         ["as"] = TokenKind.As, ["assert"] = TokenKind.Assert, ["async"] = TokenKind.Async, ["await"] = TokenKind.Await,
@@ -24,7 +25,7 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
         ["not"] = TokenKind.Not, ["or"] = TokenKind.Or, ["pass"] = TokenKind.Pass, ["raise"] = TokenKind.Raise,
         ["return"] = TokenKind.Return, ["try"] = TokenKind.Try, ["while"] = TokenKind.While, ["with"] = TokenKind.With,
         ["yield"] = TokenKind.Yield,
-    };
+    }.ToFrozenDictionary();
 
     // Longest operators first so that a prefix never wins over the whole operator.
     private static readonly (string Text, TokenKind Kind)[] Operators =
