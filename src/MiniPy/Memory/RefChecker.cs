@@ -59,7 +59,7 @@ internal sealed class RefChecker
         foreach (var f in ts.Frames())
         {
             if (f.Generator is not null) continue; // counted through its generator object
-            for (int i = f.Base; i < f.Sp; i++) counter.Visit(f.Slots[i]);
+            for (int i = f.Base; i < f.Sp; i++) counter.Visit(f.Slots[i].V);
             counter.Visit(f.Locals);
             counter.Visit(f.Function);
         }

@@ -218,12 +218,12 @@ internal static class BuiltinFunctions
         var co = f.Code;
         for (int i = 0; i < co.NLocals; i++)
         {
-            var v = f.Slots[f.Base + i];
+            var v = f.Slots[f.Base + i].V;
             if (v is not null && Array.IndexOf(co.CellNames, co.LocalNames[i]) < 0) d.SetStr(ts, ts.Interp.Intern(co.LocalNames[i]), v);
         }
         for (int i = 0; i < co.CellNames.Length + co.FreeNames.Length; i++)
         {
-            if (f.Slots[f.Base + co.NLocals + i] is PyCell { Contents: { } c })
+            if (f.Slots[f.Base + co.NLocals + i].V is PyCell { Contents: { } c })
                 d.SetStr(ts, ts.Interp.Intern(i < co.CellNames.Length ? co.CellNames[i] : co.FreeNames[i - co.CellNames.Length]), c);
         }
         return d;

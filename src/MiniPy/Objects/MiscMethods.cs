@@ -221,13 +221,13 @@ internal static class MiscMethods
             var f = ts.CurrentFrame ?? throw Err.RuntimeError("super(): no current frame");
             var co = f.Code;
             if (co.ArgCount == 0) throw Err.RuntimeError("super(): no arguments");
-            PyObject? first = f.Slots[f.Base];
+            PyObject? first = f.Slots[f.Base].V;
             int cellIndex = Array.IndexOf(co.CellNames, co.LocalNames[0]);
-            if (cellIndex >= 0 && f.Slots[f.Base + co.NLocals + cellIndex] is PyCell c) first = c.Contents;
+            if (cellIndex >= 0 && f.Slots[f.Base + co.NLocals + cellIndex].V is PyCell c) first = c.Contents;
             if (first is null) throw Err.RuntimeError("super(): arg[0] deleted");
             int classIndex = Array.IndexOf(co.FreeNames, "__class__");
             if (classIndex < 0) throw Err.RuntimeError("super(): __class__ cell not found");
-            var cell = (PyCell)f.Slots[f.Base + co.NLocals + co.CellNames.Length + classIndex];
+            var cell = (PyCell)f.Slots[f.Base + co.NLocals + co.CellNames.Length + classIndex].V;
             if (cell.Contents is not PyType thisType) throw Err.RuntimeError("super(): empty __class__ cell");
             return new PySuper(ts, thisType, first);
         };

@@ -62,7 +62,7 @@ internal sealed class PyGenerator : PyObject
         else if (thrown is null)
         {
             Rc.Incref(ts, sent);
-            f.Slots[f.Sp++] = sent;
+            f.Slots[f.Sp++].V = sent;
         }
         if (thrown is not null)
         {
@@ -164,7 +164,7 @@ internal sealed class PyGenerator : PyObject
         var f = _frame;
         if (f is null) return;
         visitor.Visit(f.Function);
-        for (int i = f.Base; i < f.Sp; i++) visitor.Visit(f.Slots[i]);
+        for (int i = f.Base; i < f.Sp; i++) visitor.Visit(f.Slots[i].V);
     }
 
     public override void ReleaseReferences(ThreadState ts)

@@ -74,11 +74,11 @@ internal static partial class Eval
                 int target = f.StackBase + h.Depth;
                 while (sp > target)
                 {
-                    var o = s[--sp];
-                    s[sp] = null!;
+                    var o = s[--sp].V;
+                    s[sp].V = null!;
                     if (o is not null) TRc.Decref(ts, o);
                 }
-                s[sp++] = exc;
+                s[sp++].V = exc;
                 ts.CurrentException = null;
                 f.Sp = sp;
                 f.Pc = h.Handler;

@@ -28,7 +28,7 @@ internal static partial class Eval
             int[] code = co.Instructions;
             PyObject[] consts = co.Consts;
             PyStr[] names = co.Names;
-            PyObject[] s = f.Slots!;
+            Slot[] s = f.Slots;
             int lb = f.Base;
             int sp = f.Sp;
             int pc = f.Pc;
@@ -44,56 +44,56 @@ internal static partial class Eval
                             continue;
                         case Opcode.PopTop:
                         {
-                            var o = s[--sp];
-                            s[sp] = null!;
+                            var o = s[--sp].V;
+                            s[sp].V = null!;
                             if (o is not null) TRc.Decref(ts, o);
                             continue;
                         }
                         case Opcode.PushNull:
-                            s[sp++] = null!;
+                            s[sp++].V = null!;
                             continue;
                         case Opcode.Copy:
                         {
-                            var o = s[sp - arg];
+                            var o = s[sp - arg].V;
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.Swap:
                         {
-                            var o = s[sp - 1];
-                            s[sp - 1] = s[sp - arg];
-                            s[sp - arg] = o;
+                            var o = s[sp - 1].V;
+                            s[sp - 1].V = s[sp - arg].V;
+                            s[sp - arg].V = o;
                             continue;
                         }
                         case Opcode.LoadConst:
                         {
                             var o = consts[arg];
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.LoadFast:
                         {
-                            var o = s[lb + arg];
+                            var o = s[lb + arg].V;
                             if (o is null) throw Unbound(co, arg);
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.StoreFast:
                         {
-                            var old = s[lb + arg];
-                            s[lb + arg] = s[--sp];
-                            s[sp] = null!;
+                            var old = s[lb + arg].V;
+                            s[lb + arg].V = s[--sp].V;
+                            s[sp].V = null!;
                             if (old is not null) TRc.Decref(ts, old);
                             continue;
                         }
                         case Opcode.DeleteFast:
                         {
-                            var old = s[lb + arg];
+                            var old = s[lb + arg].V;
                             if (old is null) throw Unbound(co, arg);
-                            s[lb + arg] = null!;
+                            s[lb + arg].V = null!;
                             TRc.Decref(ts, old);
                             continue;
                         }
@@ -103,26 +103,26 @@ internal static partial class Eval
                             PyObject? init = null;
                             if (ci >= 0)
                             {
-                                init = s[lb + ci];
+                                init = s[lb + ci].V;
                                 if (init is not null) TRc.Incref(ts, init);
                             }
-                            s[lb + co.NLocals + arg] = new PyCell(init);
+                            s[lb + co.NLocals + arg].V = new PyCell(init);
                             continue;
                         }
                         case Opcode.LoadClosure:
                         {
-                            var cell = s[lb + co.NLocals + arg];
+                            var cell = s[lb + co.NLocals + arg].V;
                             TRc.Incref(ts, cell);
-                            s[sp++] = cell;
+                            s[sp++].V = cell;
                             continue;
                         }
                         case Opcode.LoadDeref:
                         {
-                            var cell = (PyCell)s[lb + co.NLocals + arg];
+                            var cell = (PyCell)s[lb + co.NLocals + arg].V;
                             var o = cell.Contents;
                             if (o is null) throw UnboundDeref(co, arg);
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.LoadClassDeref:
@@ -131,25 +131,25 @@ internal static partial class Eval
                             var o = f.Locals!.GetItemOrNull(name);
                             if (o is null)
                             {
-                                o = ((PyCell)s[lb + co.NLocals + arg]).Contents;
+                                o = ((PyCell)s[lb + co.NLocals + arg].V).Contents;
                                 if (o is null) throw UnboundDeref(co, arg);
                             }
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.StoreDeref:
                         {
-                            var cell = (PyCell)s[lb + co.NLocals + arg];
+                            var cell = (PyCell)s[lb + co.NLocals + arg].V;
                             var old = cell.Contents;
-                            cell.Contents = s[--sp];
-                            s[sp] = null!;
+                            cell.Contents = s[--sp].V;
+                            s[sp].V = null!;
                             if (old is not null) TRc.Decref(ts, old);
                             continue;
                         }
                         case Opcode.DeleteDeref:
                         {
-                            var cell = (PyCell)s[lb + co.NLocals + arg];
+                            var cell = (PyCell)s[lb + co.NLocals + arg].V;
                             var old = cell.Contents;
                             if (old is null) throw UnboundDeref(co, arg);
                             cell.Contents = null;
@@ -162,13 +162,13 @@ internal static partial class Eval
                             var o = f.Locals!.GetItemOrNull(ts, name) ?? f.Globals.GetItemOrNull(name) ?? f.Builtins.GetItemOrNull(name);
                             if (o is null) throw Err.NameError($"name '{name.Value}' is not defined");
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.StoreName:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
                             try { f.Locals!.SetStr(ts, names[arg], v); }
                             finally { TRc.Decref(ts, v); }
                             continue;
@@ -184,13 +184,13 @@ internal static partial class Eval
                         {
                             var o = LoadGlobal(co, pc - 1, f.Globals, f.Builtins, names[arg]);
                             TRc.Incref(ts, o);
-                            s[sp++] = o;
+                            s[sp++].V = o;
                             continue;
                         }
                         case Opcode.StoreGlobal:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
                             try { f.Globals.SetStr(ts, names[arg], v); }
                             finally { TRc.Decref(ts, v); }
                             continue;
@@ -204,7 +204,7 @@ internal static partial class Eval
                         }
                         case Opcode.LoadAttr:
                         {
-                            var obj = s[sp - 1];
+                            var obj = s[sp - 1].V;
                             PyObject r;
                             if (obj is PyInstance inst && inst.Dict is { } idict && idict.GetItemOrNull(names[arg]) is { } iv
                                 && !inst.Type.HasCustomGetAttribute && (inst.Type.Lookup(names[arg]) is null or PyFunction))
@@ -213,36 +213,36 @@ internal static partial class Eval
                                 TRc.Incref(ts, r);
                             }
                             else r = Ops.GetAttr(ts, obj, names[arg]);
-                            s[sp - 1] = r;
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, obj);
                             continue;
                         }
                         case Opcode.LoadMethod:
                         {
-                            var obj = s[sp - 1];
+                            var obj = s[sp - 1].V;
                             var m = Ops.GetMethod(ts, obj, names[arg], out bool unbound);
                             if (unbound)
                             {
-                                s[sp - 1] = m;
-                                s[sp++] = obj; // the reference moves to the self slot
+                                s[sp - 1].V = m;
+                                s[sp++].V = obj; // the reference moves to the self slot
                             }
                             else
                             {
-                                s[sp - 1] = m;
-                                s[sp++] = null!;
+                                s[sp - 1].V = m;
+                                s[sp++].V = null!;
                                 TRc.Decref(ts, obj);
                             }
                             continue;
                         }
                         case Opcode.StoreAttr:
                         {
-                            var obj = s[sp - 1];
-                            var v = s[sp - 2];
+                            var obj = s[sp - 1].V;
+                            var v = s[sp - 2].V;
                             if (obj is PyInstance inst && !inst.Type.HasCustomSetAttr && inst.Dict is { } idict
                                 && inst.Type.Lookup(names[arg]) is null)
                                 idict.SetStr(ts, names[arg], v);
                             else Ops.SetAttr(ts, obj, names[arg], v);
-                            s[sp - 1] = s[sp - 2] = null!;
+                            s[sp - 1].V = s[sp - 2].V = null!;
                             sp -= 2;
                             TRc.Decref(ts, obj);
                             TRc.Decref(ts, v);
@@ -250,16 +250,16 @@ internal static partial class Eval
                         }
                         case Opcode.DeleteAttr:
                         {
-                            var obj = s[sp - 1];
+                            var obj = s[sp - 1].V;
                             Ops.SetAttr(ts, obj, names[arg], null);
-                            s[--sp] = null!;
+                            s[--sp].V = null!;
                             TRc.Decref(ts, obj);
                             continue;
                         }
                         case Opcode.BinarySubscr:
                         {
-                            var key = s[sp - 1];
-                            var container = s[sp - 2];
+                            var key = s[sp - 1].V;
+                            var container = s[sp - 2].V;
                             PyObject r;
                             if (container is PyList list && key is PyInt ik && (ulong)ik.Value < (ulong)list.Count && !list.Type.IsHeap)
                             {
@@ -267,18 +267,18 @@ internal static partial class Eval
                                 TRc.Incref(ts, r);
                             }
                             else r = Ops.GetItem(ts, container, key);
-                            s[sp - 1] = null!;
+                            s[sp - 1].V = null!;
                             sp--;
-                            s[sp - 1] = r;
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, key);
                             TRc.Decref(ts, container);
                             continue;
                         }
                         case Opcode.StoreSubscr:
                         {
-                            var key = s[sp - 1];
-                            var container = s[sp - 2];
-                            var v = s[sp - 3];
+                            var key = s[sp - 1].V;
+                            var container = s[sp - 2].V;
+                            var v = s[sp - 3].V;
                             if (container is PyList list && key is PyInt ik && (ulong)ik.Value < (ulong)list.Count && !list.Type.IsHeap)
                             {
                                 var old = list.Items[ik.Value];
@@ -287,7 +287,7 @@ internal static partial class Eval
                                 TRc.Decref(ts, old);
                             }
                             else Ops.SetItem(ts, container, key, v);
-                            s[sp - 1] = s[sp - 2] = s[sp - 3] = null!;
+                            s[sp - 1].V = s[sp - 2].V = s[sp - 3].V = null!;
                             sp -= 3;
                             TRc.Decref(ts, key);
                             TRc.Decref(ts, container);
@@ -296,10 +296,10 @@ internal static partial class Eval
                         }
                         case Opcode.DeleteSubscr:
                         {
-                            var key = s[sp - 1];
-                            var container = s[sp - 2];
+                            var key = s[sp - 1].V;
+                            var container = s[sp - 2].V;
                             Ops.DelItem(ts, container, key);
-                            s[sp - 1] = s[sp - 2] = null!;
+                            s[sp - 1].V = s[sp - 2].V = null!;
                             sp -= 2;
                             TRc.Decref(ts, key);
                             TRc.Decref(ts, container);
@@ -307,17 +307,17 @@ internal static partial class Eval
                         }
                         case Opcode.BuildSlice:
                         {
-                            PyObject step = arg == 3 ? s[--sp] : Types.None;
-                            var stop = s[--sp];
-                            var start = s[--sp];
-                            s[sp] = s[sp + 1] = s[sp + 2] = null!;
-                            s[sp++] = new PySlice(start, stop, step);
+                            PyObject step = arg == 3 ? s[--sp].V : Types.None;
+                            var stop = s[--sp].V;
+                            var start = s[--sp].V;
+                            s[sp].V = s[sp + 1].V = s[sp + 2].V = null!;
+                            s[sp++].V = new PySlice(start, stop, step);
                             continue;
                         }
                         case Opcode.BinaryOp:
                         {
-                            var b = s[sp - 1];
-                            var a = s[sp - 2];
+                            var b = s[sp - 1].V;
+                            var a = s[sp - 2].V;
                             PyObject r;
                             if (a is PyInt ia && b is PyInt ib && a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                             {
@@ -355,103 +355,101 @@ internal static partial class Eval
                                 }
                             }
                             else r = Ops.BinaryOp(ts, a, b, (BinaryOp)arg);
-                            s[sp - 1] = null!;
+                            s[sp - 1].V = null!;
                             sp--;
-                            s[sp - 1] = r;
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, a);
                             TRc.Decref(ts, b);
                             continue;
                         }
                         case Opcode.InplaceOp:
                         {
-                            var b = s[sp - 1];
-                            var a = s[sp - 2];
+                            var b = s[sp - 1].V;
+                            var a = s[sp - 2].V;
                             PyObject r;
                             if (a is PyInt ia && b is PyInt ib && a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                                 r = IntOps.Long(ts, (BinaryOp)arg, ia.Value, ib.Value);
                             else if (a is PyFloat fa && b is PyFloat fb && (BinaryOp)arg is BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul)
                                 r = FloatOps.Binary(ts, (BinaryOp)arg, fa.Value, fb.Value);
                             else r = Ops.InPlaceOp(ts, a, b, (BinaryOp)arg);
-                            s[sp - 1] = null!;
+                            s[sp - 1].V = null!;
                             sp--;
-                            s[sp - 1] = r;
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, a);
                             TRc.Decref(ts, b);
                             continue;
                         }
                         case Opcode.UnaryOp:
                         {
-                            var o = s[sp - 1];
+                            var o = s[sp - 1].V;
                             var r = Ops.UnaryOp(ts, o, (UnaryOp)arg);
-                            s[sp - 1] = r;
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, o);
                             continue;
                         }
                         case Opcode.UnaryNot:
                         {
-                            var o = s[sp - 1];
-                            s[sp - 1] = Ops.IsTrue(ts, o) ? Types.False : Types.True;
+                            var o = s[sp - 1].V;
+                            s[sp - 1].V = Ops.IsTrue(ts, o) ? Types.False : Types.True;
                             TRc.Decref(ts, o);
                             continue;
                         }
                         case Opcode.CompareOp:
                         {
-                            var b = s[sp - 1];
-                            var a = s[sp - 2];
+                            var b = s[sp - 1].V;
+                            var a = s[sp - 2].V;
                             PyObject r;
                             if (a is PyInt ia && b is PyInt ib)
                                 r = FloatOps.Holds((CompareOp)arg, ia.Value.CompareTo(ib.Value)) ? Types.True : Types.False;
                             else if (a is PyFloat fa && b is PyFloat fb)
                                 r = FloatOps.Compare(fa.Value, fb.Value, (CompareOp)arg) ? Types.True : Types.False;
                             else r = Ops.RichCompare(ts, a, b, (CompareOp)arg);
-                            s[sp - 1] = null!;
+                            s[sp - 1].V = null!;
                             sp--;
-                            s[sp - 1] = r;
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, a);
                             TRc.Decref(ts, b);
                             continue;
                         }
                         case Opcode.IsOp:
                         {
-                            var b = s[sp - 1];
-                            var a = s[sp - 2];
+                            var b = s[sp - 1].V;
+                            var a = s[sp - 2].V;
                             bool r = ReferenceEquals(a, b) != (arg != 0);
-                            s[sp - 1] = null!;
+                            s[sp - 1].V = null!;
                             sp--;
-                            s[sp - 1] = r ? Types.True : Types.False;
+                            s[sp - 1].V = r ? Types.True : Types.False;
                             TRc.Decref(ts, a);
                             TRc.Decref(ts, b);
                             continue;
                         }
                         case Opcode.ContainsOp:
                         {
-                            var container = s[sp - 1];
-                            var item = s[sp - 2];
+                            var container = s[sp - 1].V;
+                            var item = s[sp - 2].V;
                             bool r = Ops.Contains(ts, container, item) != (arg != 0);
-                            s[sp - 1] = null!;
+                            s[sp - 1].V = null!;
                             sp--;
-                            s[sp - 1] = r ? Types.True : Types.False;
+                            s[sp - 1].V = r ? Types.True : Types.False;
                             TRc.Decref(ts, container);
                             TRc.Decref(ts, item);
                             continue;
                         }
                         case Opcode.BuildTuple:
                         {
-                            if (arg == 0) { s[sp++] = Types.EmptyTuple; continue; }
+                            if (arg == 0) { s[sp++].V = Types.EmptyTuple; continue; }
                             var items = new PyObject[arg];
                             sp -= arg;
-                            Array.Copy(s, sp, items, 0, arg);
-                            Array.Clear(s, sp, arg);
-                            s[sp++] = ts.NewTuple(items);
+                            for (int i = 0; i < arg; i++) { items[i] = s[sp + i].V; s[sp + i].V = null!; }
+                            s[sp++].V = ts.NewTuple(items);
                             continue;
                         }
                         case Opcode.BuildList:
                         {
                             var items = new PyObject[Math.Max(arg, 4)];
                             sp -= arg;
-                            Array.Copy(s, sp, items, 0, arg);
-                            Array.Clear(s, sp, arg);
-                            s[sp++] = PyList.FromOwned(items, arg);
+                            for (int i = 0; i < arg; i++) { items[i] = s[sp + i].V; s[sp + i].V = null!; }
+                            s[sp++].V = PyList.FromOwned(items, arg);
                             continue;
                         }
                         case Opcode.BuildSet:
@@ -460,13 +458,13 @@ internal static partial class Eval
                             sp -= arg;
                             try
                             {
-                                for (int i = 0; i < arg; i++) set.Add(ts, s[sp + i]);
+                                for (int i = 0; i < arg; i++) set.Add(ts, s[sp + i].V);
                             }
                             finally
                             {
-                                for (int i = 0; i < arg; i++) { TRc.Decref(ts, s[sp + i]); s[sp + i] = null!; }
+                                for (int i = 0; i < arg; i++) { TRc.Decref(ts, s[sp + i].V); s[sp + i].V = null!; }
                             }
-                            s[sp++] = set;
+                            s[sp++].V = set;
                             continue;
                         }
                         case Opcode.BuildMap:
@@ -475,13 +473,13 @@ internal static partial class Eval
                             sp -= 2 * arg;
                             try
                             {
-                                for (int i = 0; i < arg; i++) dict.SetItem(ts, s[sp + 2 * i], s[sp + 2 * i + 1]);
+                                for (int i = 0; i < arg; i++) dict.SetItem(ts, s[sp + 2 * i].V, s[sp + 2 * i + 1].V);
                             }
                             finally
                             {
-                                for (int i = 0; i < 2 * arg; i++) { TRc.Decref(ts, s[sp + i]); s[sp + i] = null!; }
+                                for (int i = 0; i < 2 * arg; i++) { TRc.Decref(ts, s[sp + i].V); s[sp + i].V = null!; }
                             }
-                            s[sp++] = dict;
+                            s[sp++].V = dict;
                             continue;
                         }
                         case Opcode.BuildString:
@@ -490,42 +488,42 @@ internal static partial class Eval
                             var sb = new System.Text.StringBuilder();
                             for (int i = 0; i < arg; i++)
                             {
-                                sb.Append(((PyStr)s[sp + i]).Value);
-                                TRc.Decref(ts, s[sp + i]);
-                                s[sp + i] = null!;
+                                sb.Append(((PyStr)s[sp + i].V).Value);
+                                TRc.Decref(ts, s[sp + i].V);
+                                s[sp + i].V = null!;
                             }
-                            s[sp++] = new PyStr(sb.ToString());
+                            s[sp++].V = new PyStr(sb.ToString());
                             continue;
                         }
                         case Opcode.ListAppend:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
-                            ((PyList)s[sp - arg]).AppendOwned(v);
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
+                            ((PyList)s[sp - arg].V).AppendOwned(v);
                             continue;
                         }
                         case Opcode.SetAdd:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
-                            try { ((PySet)s[sp - arg]).Add(ts, v); }
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
+                            try { ((PySet)s[sp - arg].V).Add(ts, v); }
                             finally { TRc.Decref(ts, v); }
                             continue;
                         }
                         case Opcode.MapAdd:
                         {
-                            var v = s[--sp];
-                            var k = s[--sp];
-                            s[sp] = s[sp + 1] = null!;
-                            try { ((PyDict)s[sp - arg]).SetItem(ts, k, v); }
+                            var v = s[--sp].V;
+                            var k = s[--sp].V;
+                            s[sp].V = s[sp + 1].V = null!;
+                            try { ((PyDict)s[sp - arg].V).SetItem(ts, k, v); }
                             finally { TRc.Decref(ts, k); TRc.Decref(ts, v); }
                             continue;
                         }
                         case Opcode.ListExtend:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
-                            try { ((PyList)s[sp - arg]).Extend(ts, v); }
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
+                            try { ((PyList)s[sp - arg].V).Extend(ts, v); }
                             catch (PyException e) when (e.Value.Type == Types.TypeError && !Ops.IsIterable(v))
                             {
                                 Rc.Decref(ts, e.Value);
@@ -536,83 +534,83 @@ internal static partial class Eval
                         }
                         case Opcode.SetUpdate:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
-                            try { ((PySet)s[sp - arg]).UpdateFrom(ts, v); }
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
+                            try { ((PySet)s[sp - arg].V).UpdateFrom(ts, v); }
                             finally { TRc.Decref(ts, v); }
                             continue;
                         }
                         case Opcode.DictUpdate:
                         case Opcode.DictMerge:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
-                            try { EvalHelpers.DictMerge(ts, (PyDict)s[sp - arg], v, (Opcode)(byte)instr == Opcode.DictMerge, s[sp - arg - 3]); }
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
+                            try { EvalHelpers.DictMerge(ts, (PyDict)s[sp - arg].V, v, (Opcode)(byte)instr == Opcode.DictMerge, s[sp - arg - 3].V); }
                             finally { TRc.Decref(ts, v); }
                             continue;
                         }
                         case Opcode.ListToTuple:
                         {
-                            var l = (PyList)s[sp - 1];
+                            var l = (PyList)s[sp - 1].V;
                             var items = new PyObject[l.Count];
                             Array.Copy(l.Items, items, l.Count);
                             foreach (var x in items) TRc.Incref(ts, x);
-                            s[sp - 1] = ts.NewTuple(items);
+                            s[sp - 1].V = ts.NewTuple(items);
                             TRc.Decref(ts, l);
                             continue;
                         }
                         case Opcode.UnpackSequence:
                         {
-                            var seq = s[sp - 1];
+                            var seq = s[sp - 1].V;
                             if (seq is PyTuple t && t.Items.Length == arg)
                             {
                                 sp--;
-                                for (int i = arg - 1; i >= 0; i--) { var x = t.Items[i]; TRc.Incref(ts, x); s[sp++] = x; }
+                                for (int i = arg - 1; i >= 0; i--) { var x = t.Items[i]; TRc.Incref(ts, x); s[sp++].V = x; }
                             }
                             else if (seq is PyList l && l.Count == arg)
                             {
                                 sp--;
-                                for (int i = arg - 1; i >= 0; i--) { var x = l.Items[i]; TRc.Incref(ts, x); s[sp++] = x; }
+                                for (int i = arg - 1; i >= 0; i--) { var x = l.Items[i]; TRc.Incref(ts, x); s[sp++].V = x; }
                             }
                             else
                             {
                                 var items = EvalHelpers.Unpack(ts, seq, arg, -1);
                                 sp--;
-                                for (int i = items.Length - 1; i >= 0; i--) s[sp++] = items[i];
+                                for (int i = items.Length - 1; i >= 0; i--) s[sp++].V = items[i];
                             }
                             TRc.Decref(ts, seq);
                             continue;
                         }
                         case Opcode.UnpackEx:
                         {
-                            var seq = s[sp - 1];
+                            var seq = s[sp - 1].V;
                             var items = EvalHelpers.Unpack(ts, seq, arg & 0xFF, arg >> 8);
                             sp--;
-                            for (int i = items.Length - 1; i >= 0; i--) s[sp++] = items[i];
+                            for (int i = items.Length - 1; i >= 0; i--) s[sp++].V = items[i];
                             TRc.Decref(ts, seq);
                             continue;
                         }
                         case Opcode.FormatValue:
                         {
-                            PyObject? spec = (arg & 4) != 0 ? s[--sp] : null;
-                            var v = s[sp - 1];
+                            PyObject? spec = (arg & 4) != 0 ? s[--sp].V : null;
+                            var v = s[sp - 1].V;
                             PyObject r;
                             try { r = EvalHelpers.FormatValue(ts, v, arg & 3, spec); }
-                            finally { if (spec is not null) { TRc.Decref(ts, spec); s[sp] = null!; } }
-                            s[sp - 1] = r;
+                            finally { if (spec is not null) { TRc.Decref(ts, spec); s[sp].V = null!; } }
+                            s[sp - 1].V = r;
                             TRc.Decref(ts, v);
                             continue;
                         }
                         case Opcode.GetIter:
                         {
-                            var o = s[sp - 1];
-                            s[sp - 1] = Ops.GetIter(ts, o);
+                            var o = s[sp - 1].V;
+                            s[sp - 1].V = Ops.GetIter(ts, o);
                             TRc.Decref(ts, o);
                             continue;
                         }
                         case Opcode.ForIter:
                         {
-                            var it = s[sp - 1];
+                            var it = s[sp - 1].V;
                             PyObject? next;
                             if (it is PyRangeIterator ri)
                             {
@@ -633,11 +631,11 @@ internal static partial class Eval
                             }
                             if (next is null)
                             {
-                                s[--sp] = null!;
+                                s[--sp].V = null!;
                                 TRc.Decref(ts, it);
                                 pc = arg;
                             }
-                            else s[sp++] = next;
+                            else s[sp++].V = next;
                             continue;
                         }
                         case Opcode.Jump:
@@ -645,8 +643,8 @@ internal static partial class Eval
                             continue;
                         case Opcode.PopJumpIfFalse:
                         {
-                            var o = s[--sp];
-                            s[sp] = null!;
+                            var o = s[--sp].V;
+                            s[sp].V = null!;
                             if (ReferenceEquals(o, Types.False)) pc = arg;
                             else if (!ReferenceEquals(o, Types.True))
                             {
@@ -659,8 +657,8 @@ internal static partial class Eval
                         }
                         case Opcode.PopJumpIfTrue:
                         {
-                            var o = s[--sp];
-                            s[sp] = null!;
+                            var o = s[--sp].V;
+                            s[sp].V = null!;
                             if (ReferenceEquals(o, Types.True)) pc = arg;
                             else if (!ReferenceEquals(o, Types.False))
                             {
@@ -673,22 +671,22 @@ internal static partial class Eval
                         }
                         case Opcode.JumpIfFalseOrPop:
                         {
-                            var o = s[sp - 1];
+                            var o = s[sp - 1].V;
                             if (!Ops.IsTrue(ts, o)) pc = arg;
-                            else { s[--sp] = null!; TRc.Decref(ts, o); }
+                            else { s[--sp].V = null!; TRc.Decref(ts, o); }
                             continue;
                         }
                         case Opcode.JumpIfTrueOrPop:
                         {
-                            var o = s[sp - 1];
+                            var o = s[sp - 1].V;
                             if (Ops.IsTrue(ts, o)) pc = arg;
-                            else { s[--sp] = null!; TRc.Decref(ts, o); }
+                            else { s[--sp].V = null!; TRc.Decref(ts, o); }
                             continue;
                         }
                         case Opcode.ReturnValue:
                         {
-                            var r = s[--sp];
-                            s[sp] = null!;
+                            var r = s[--sp].V;
+                            s[sp].V = null!;
                             f.Sp = sp;
                             f.Pc = pc;
                             if (f.IsEntry)
@@ -701,14 +699,14 @@ internal static partial class Eval
                             f = caller;
                             co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
                             s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
-                            s[sp++] = r;
+                            s[sp++].V = r;
                             continue;
                         }
                         case Opcode.Call:
                         {
                             int funcIndex = sp - arg - 2;
-                            var callable = s[funcIndex];
-                            var self = s[funcIndex + 1];
+                            var callable = s[funcIndex].V;
+                            var self = s[funcIndex + 1].V;
                             int argStart = self is null ? funcIndex + 2 : funcIndex + 1;
                             int nargs = self is null ? arg : arg + 1;
                             if (callable is PyFunction fn && EvalHelpers.CanInlineCall(fn, nargs))
@@ -722,8 +720,8 @@ internal static partial class Eval
                                 var ns = nf.Slots;
                                 int nb = nf.Base;
                                 // Move the arguments (and their references) into the new frame's locals.
-                                Array.Copy(s, argStart, ns, nb, nargs);
-                                Array.Clear(s, funcIndex, arg + 2);
+                                for (int i = 0; i < nargs; i++) ns[nb + i].V = s[argStart + i].V;
+                                for (int i = funcIndex; i < funcIndex + arg + 2; i++) s[i].V = null!;
                                 if (nargs < fco.ArgCount)
                                 {
                                     var defaults = fn.Defaults!.Items;
@@ -732,7 +730,7 @@ internal static partial class Eval
                                     {
                                         var d = defaults[i - first];
                                         TRc.Incref(ts, d);
-                                        ns[nb + i] = d;
+                                        ns[nb + i].V = d;
                                     }
                                 }
                                 if (fn.Closure is not null) ts.InstallClosure(nf, fn);
@@ -746,36 +744,36 @@ internal static partial class Eval
                             }
                             f.Pc = pc;
                             f.Sp = sp;
-                            var r = Ops.Call(ts, callable, new Args(new ReadOnlySpan<PyObject>(s, argStart, nargs)));
+                            var r = Ops.Call(ts, callable, new Args(Slot.AsObjects(s, argStart, nargs)));
                             for (int i = funcIndex; i < sp; i++)
                             {
-                                var o = s[i];
-                                s[i] = null!;
+                                var o = s[i].V;
+                                s[i].V = null!;
                                 if (o is not null) TRc.Decref(ts, o);
                             }
                             sp = funcIndex;
-                            s[sp++] = r;
+                            s[sp++].V = r;
                             continue;
                         }
                         case Opcode.CallKw:
                         {
-                            var kwNames = (PyTuple)s[sp - 1];
+                            var kwNames = (PyTuple)s[sp - 1].V;
                             int funcIndex = sp - arg - 3;
-                            var callable = s[funcIndex];
-                            var self = s[funcIndex + 1];
+                            var callable = s[funcIndex].V;
+                            var self = s[funcIndex + 1].V;
                             int argStart = self is null ? funcIndex + 2 : funcIndex + 1;
                             int nargs = self is null ? arg : arg + 1;
                             f.Pc = pc;
                             f.Sp = sp;
-                            var r = Ops.Call(ts, callable, new Args(new ReadOnlySpan<PyObject>(s, argStart, nargs), kwNames));
+                            var r = Ops.Call(ts, callable, new Args(Slot.AsObjects(s, argStart, nargs), kwNames));
                             for (int i = funcIndex; i < sp; i++)
                             {
-                                var o = s[i];
-                                s[i] = null!;
+                                var o = s[i].V;
+                                s[i].V = null!;
                                 if (o is not null) TRc.Decref(ts, o);
                             }
                             sp = funcIndex;
-                            s[sp++] = r;
+                            s[sp++].V = r;
                             continue;
                         }
                         case Opcode.CallEx:
@@ -783,51 +781,51 @@ internal static partial class Eval
                             int funcIndex = sp - ((arg & 1) != 0 ? 4 : 3);
                             f.Pc = pc;
                             f.Sp = sp;
-                            var r = EvalHelpers.CallEx(ts, s[funcIndex], s[funcIndex + 2], (arg & 1) != 0 ? s[funcIndex + 3] : null);
+                            var r = EvalHelpers.CallEx(ts, s[funcIndex].V, s[funcIndex + 2].V, (arg & 1) != 0 ? s[funcIndex + 3].V : null);
                             for (int i = funcIndex; i < sp; i++)
                             {
-                                var o = s[i];
-                                s[i] = null!;
+                                var o = s[i].V;
+                                s[i].V = null!;
                                 if (o is not null) TRc.Decref(ts, o);
                             }
                             sp = funcIndex;
-                            s[sp++] = r;
+                            s[sp++].V = r;
                             continue;
                         }
                         case Opcode.MakeFunction:
                         {
-                            var fcode = (CodeObject)s[--sp];
-                            s[sp] = null!;
+                            var fcode = (CodeObject)s[--sp].V;
+                            s[sp].V = null!;
                             PyTuple? closure = null, defaults = null;
                             PyDict? kwDefaults = null;
-                            if ((arg & 8) != 0) { closure = (PyTuple)s[--sp]; s[sp] = null!; }
-                            if ((arg & 2) != 0) { kwDefaults = (PyDict)s[--sp]; s[sp] = null!; }
-                            if ((arg & 1) != 0) { defaults = (PyTuple)s[--sp]; s[sp] = null!; }
-                            s[sp++] = new PyFunction(ts, fcode, f.Globals, f.Builtins, defaults, kwDefaults, closure);
+                            if ((arg & 8) != 0) { closure = (PyTuple)s[--sp].V; s[sp].V = null!; }
+                            if ((arg & 2) != 0) { kwDefaults = (PyDict)s[--sp].V; s[sp].V = null!; }
+                            if ((arg & 1) != 0) { defaults = (PyTuple)s[--sp].V; s[sp].V = null!; }
+                            s[sp++].V = new PyFunction(ts, fcode, f.Globals, f.Builtins, defaults, kwDefaults, closure);
                             continue;
                         }
                         case Opcode.LoadBuildClass:
-                            s[sp++] = Rc.New(ts, f.Builtins.GetItemOrNull(ts.Interp.Intern("__build_class__"))
+                            s[sp++].V = Rc.New(ts, f.Builtins.GetItemOrNull(ts.Interp.Intern("__build_class__"))
                                 ?? throw Err.NameError("__build_class__ not found"));
                             continue;
                         case Opcode.LoadLocals:
                             TRc.Incref(ts, f.Locals!);
-                            s[sp++] = f.Locals!;
+                            s[sp++].V = f.Locals!;
                             continue;
                         case Opcode.SetupAnnotations:
                             if (f.Locals!.GetItemOrNull(ts.Interp.Intern("__annotations__")) is null)
                                 f.Locals.SetStrOwned(ts, ts.Interp.Intern("__annotations__"), new PyDict());
                             continue;
                         case Opcode.LoadAssertionError:
-                            s[sp++] = Types.AssertionError;
+                            s[sp++].V = Types.AssertionError;
                             continue;
                         case Opcode.RaiseVarargs:
                         {
                             f.Pc = pc;
-                            PyObject? cause = arg == 2 ? s[--sp] : null;
-                            PyObject? exc = arg >= 1 ? s[--sp] : null;
-                            s[sp] = null!;
-                            if (arg == 2) s[sp + 1] = null!;
+                            PyObject? cause = arg == 2 ? s[--sp].V : null;
+                            PyObject? exc = arg >= 1 ? s[--sp].V : null;
+                            s[sp].V = null!;
+                            if (arg == 2) s[sp + 1].V = null!;
                             f.Sp = sp;
                             try
                             {
@@ -850,8 +848,8 @@ internal static partial class Eval
                         }
                         case Opcode.Reraise:
                         {
-                            var exc = (PyBaseException)s[--sp];
-                            s[sp] = null!;
+                            var exc = (PyBaseException)s[--sp].V;
+                            s[sp].V = null!;
                             f.Pc = pc;
                             f.Sp = sp;
                             ts.CurrentException = exc;
@@ -861,18 +859,18 @@ internal static partial class Eval
                         }
                         case Opcode.PushExcInfo:
                         {
-                            var exc = (PyBaseException)s[sp - 1];
+                            var exc = (PyBaseException)s[sp - 1].V;
                             var prev = ts.HandledException;
-                            s[sp - 1] = prev ?? (PyObject)Types.None;
-                            s[sp++] = exc;
+                            s[sp - 1].V = prev ?? (PyObject)Types.None;
+                            s[sp++].V = exc;
                             TRc.Incref(ts, exc);
                             ts.HandledException = exc;
                             continue;
                         }
                         case Opcode.PopExcept:
                         {
-                            var prev = s[--sp];
-                            s[sp] = null!;
+                            var prev = s[--sp].V;
+                            s[sp].V = null!;
                             var cur = ts.HandledException;
                             ts.HandledException = prev as PyBaseException;
                             if (cur is not null) TRc.Decref(ts, cur);
@@ -880,9 +878,9 @@ internal static partial class Eval
                         }
                         case Opcode.PopExceptAndReraise:
                         {
-                            var exc = (PyBaseException)s[--sp];
-                            var prev = s[--sp];
-                            s[sp] = s[sp + 1] = null!;
+                            var exc = (PyBaseException)s[--sp].V;
+                            var prev = s[--sp].V;
+                            s[sp].V = s[sp + 1].V = null!;
                             var cur = ts.HandledException;
                             ts.HandledException = prev as PyBaseException;
                             if (cur is not null) TRc.Decref(ts, cur);
@@ -895,37 +893,37 @@ internal static partial class Eval
                         }
                         case Opcode.CheckExcMatch:
                         {
-                            var type = s[sp - 1];
-                            var exc = s[sp - 2];
+                            var type = s[sp - 1].V;
+                            var exc = s[sp - 2].V;
                             bool match = EvalHelpers.ExceptionMatches(exc, type);
-                            s[sp - 1] = match ? Types.True : Types.False;
+                            s[sp - 1].V = match ? Types.True : Types.False;
                             TRc.Decref(ts, type);
                             continue;
                         }
                         case Opcode.BeforeWith:
                         {
-                            var mgr = s[sp - 1];
+                            var mgr = s[sp - 1].V;
                             f.Pc = pc;
                             f.Sp = sp;
                             var (exit, entered) = EvalHelpers.EnterWith(ts, mgr);
-                            s[sp - 1] = exit;
-                            s[sp++] = entered;
+                            s[sp - 1].V = exit;
+                            s[sp++].V = entered;
                             TRc.Decref(ts, mgr);
                             continue;
                         }
                         case Opcode.WithExceptStart:
                         {
-                            var exc = (PyBaseException)s[sp - 1];
-                            var exit = s[sp - 3];
+                            var exc = (PyBaseException)s[sp - 1].V;
+                            var exit = s[sp - 3].V;
                             f.Pc = pc;
                             f.Sp = sp;
-                            s[sp++] = EvalHelpers.CallExit(ts, exit, exc);
+                            s[sp++].V = EvalHelpers.CallExit(ts, exit, exc);
                             continue;
                         }
                         case Opcode.CallExitWithNones:
                         {
-                            var exit = s[--sp];
-                            s[sp] = null!;
+                            var exit = s[--sp].V;
+                            s[sp].V = null!;
                             f.Pc = pc;
                             f.Sp = sp;
                             try { TRc.Decref(ts, EvalHelpers.CallExit(ts, exit, null)); }
@@ -934,8 +932,8 @@ internal static partial class Eval
                         }
                         case Opcode.YieldValue:
                         {
-                            var v = s[--sp];
-                            s[sp] = null!;
+                            var v = s[--sp].V;
+                            s[sp].V = null!;
                             f.Sp = sp;
                             f.Pc = pc;
                             f.Yielded = true;
@@ -946,27 +944,27 @@ internal static partial class Eval
                         }
                         case Opcode.GetYieldFromIter:
                         {
-                            var o = s[sp - 1];
+                            var o = s[sp - 1].V;
                             if (o is not PyGenerator)
                             {
-                                s[sp - 1] = Ops.GetIter(ts, o);
+                                s[sp - 1].V = Ops.GetIter(ts, o);
                                 TRc.Decref(ts, o);
                             }
                             continue;
                         }
                         case Opcode.YieldFrom:
                         {
-                            var sent = s[sp - 1];
-                            var it = s[sp - 2];
+                            var sent = s[sp - 1].V;
+                            var it = s[sp - 2].V;
                             f.Pc = pc;
                             f.Sp = sp;
                             var y = EvalHelpers.SendToSubiterator(ts, it, sent, out bool done);
-                            s[--sp] = null!;
+                            s[--sp].V = null!;
                             TRc.Decref(ts, sent);
                             if (done)
                             {
                                 // The subiterator returned: its value replaces it on the stack.
-                                s[sp - 1] = y;
+                                s[sp - 1].V = y;
                                 TRc.Decref(ts, it);
                                 continue;
                             }
@@ -981,23 +979,23 @@ internal static partial class Eval
                         }
                         case Opcode.ImportName:
                         {
-                            var fromList = s[--sp];
-                            var level = s[--sp];
-                            s[sp] = s[sp + 1] = null!;
+                            var fromList = s[--sp].V;
+                            var level = s[--sp].V;
+                            s[sp].V = s[sp + 1].V = null!;
                             f.Pc = pc;
                             f.Sp = sp;
-                            try { s[sp++] = Import.ImportName(ts, names[arg].Value, fromList, (int)((PyInt)level).Value, f.Globals); }
+                            try { s[sp++].V = Import.ImportName(ts, names[arg].Value, fromList, (int)((PyInt)level).Value, f.Globals); }
                             finally { TRc.Decref(ts, fromList); TRc.Decref(ts, level); }
                             continue;
                         }
                         case Opcode.ImportFrom:
-                            s[sp] = Import.ImportFrom(ts, s[sp - 1], names[arg]);
+                            s[sp].V = Import.ImportFrom(ts, s[sp - 1].V, names[arg]);
                             sp++;
                             continue;
                         case Opcode.ImportStar:
                         {
-                            var module = s[--sp];
-                            s[sp] = null!;
+                            var module = s[--sp].V;
+                            s[sp].V = null!;
                             try { Import.ImportStar(ts, module, f.Locals ?? f.Globals); }
                             finally { TRc.Decref(ts, module); }
                             continue;

@@ -17,7 +17,7 @@ internal sealed class Frame
     public PyDict Builtins = null!;
     /// <summary>The namespace of a module or class body (owned), or null for function frames.</summary>
     public PyDict? Locals;
-    public PyObject[] Slots = null!;
+    public Slot[] Slots = null!;
     public int Base;
     public int Sp;
     public int Pc;

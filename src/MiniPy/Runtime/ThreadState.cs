@@ -37,7 +37,7 @@ internal sealed partial class ThreadState
         RcMode = o.RefCount == RefCountScheme.None ? (general ? RcMode.NoneGeneral : RcMode.None) : (general ? RcMode.PlainGeneral : RcMode.Plain);
         if (o.Stats) Stats = new RcStats();
         CheckRefs = o.CheckRefs;
-        _chunks.Add(new PyObject[1 << 14]);
+        _chunks.Add(new Slot[1 << 14]);
     }
 
     // ---------------- allocation with free lists ----------------
@@ -224,7 +224,7 @@ internal sealed partial class ThreadState
 
     // ---------------- value stack and frames ----------------
 
-    private readonly List<PyObject[]> _chunks = new();
+    private readonly List<Slot[]> _chunks = new();
     private int _chunkIndex;
     private int _top;
     private readonly Stack<Frame> _framePool = new();
@@ -237,8 +237,8 @@ internal sealed partial class ThreadState
         if (_top + need > chunk.Length)
         {
             _chunkIndex++;
-            if (_chunkIndex == _chunks.Count) _chunks.Add(new PyObject[Math.Max(need, chunk.Length * 2)]);
-            else if (_chunks[_chunkIndex].Length < need) _chunks[_chunkIndex] = new PyObject[Math.Max(need, chunk.Length * 2)];
+            if (_chunkIndex == _chunks.Count) _chunks.Add(new Slot[Math.Max(need, chunk.Length * 2)]);
+            else if (_chunks[_chunkIndex].Length < need) _chunks[_chunkIndex] = new Slot[Math.Max(need, chunk.Length * 2)];
             chunk = _chunks[_chunkIndex];
             _top = 0;
         }
@@ -275,7 +275,7 @@ internal sealed partial class ThreadState
             Function = function,
             Globals = globals,
             Builtins = builtins,
-            Slots = new PyObject[code.LocalsPlus + code.StackSize + 1],
+            Slots = new Slot[code.LocalsPlus + code.StackSize + 1],
             Base = 0,
             Sp = code.LocalsPlus,
             ChunkIndex = -1,
@@ -290,10 +290,10 @@ internal sealed partial class ThreadState
         int end = f.Sp;
         for (int i = f.Base; i < end; i++)
         {
-            var o = slots[i];
+            var o = slots[i].V;
             if (o is not null)
             {
-                slots[i] = null!;
+                slots[i].V = null!;
                 Rc.Decref(this, o);
             }
         }

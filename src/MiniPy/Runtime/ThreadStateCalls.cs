@@ -100,21 +100,21 @@ internal sealed partial class ThreadState
         int direct = Math.Min(npos, argCount);
         for (int i = 0; i < direct; i++)
         {
-            slots[b + i] = args[i];
+            slots[b + i].V = args[i];
             Rc.Incref(this, args[i]);
         }
         if (npos > argCount)
         {
             if (!hasVarArgs) throw TooManyPositional(f, npos, nkw, args, kwNames);
-            slots[b + varArgsIndex] = PyTuple.FromBorrowed(this, args.Slice(argCount, npos - argCount));
+            slots[b + varArgsIndex].V = PyTuple.FromBorrowed(this, args.Slice(argCount, npos - argCount));
         }
-        else if (hasVarArgs) slots[b + varArgsIndex] = Types.EmptyTuple;
+        else if (hasVarArgs) slots[b + varArgsIndex].V = Types.EmptyTuple;
 
         PyDict? kwDict = null;
         if (hasVarKw)
         {
             kwDict = new PyDict();
-            slots[b + varKwIndex] = kwDict;
+            slots[b + varKwIndex].V = kwDict;
         }
         for (int k = 0; k < nkw; k++)
         {
@@ -140,9 +140,9 @@ internal sealed partial class ThreadState
                         throw Err.TypeError($"{Qual(f)}() got some positional-only arguments passed as keyword arguments: '{name.Value}'");
                 throw Err.TypeError($"{Qual(f)}() got an unexpected keyword argument '{name.Value}'");
             }
-            if (slots[b + index] is not null)
+            if (slots[b + index].V is not null)
                 throw Err.TypeError($"{Qual(f)}() got multiple values for argument '{name.Value}'");
-            slots[b + index] = value;
+            slots[b + index].V = value;
             Rc.Incref(this, value);
         }
         if (npos < argCount || code.KwOnlyCount > 0) FillDefaults(frame, f);
@@ -160,10 +160,10 @@ internal sealed partial class ThreadState
         System.Collections.Generic.List<string>? missing = null;
         for (int i = 0; i < argCount; i++)
         {
-            if (slots[b + i] is not null) continue;
+            if (slots[b + i].V is not null) continue;
             if (i >= firstDefault)
             {
-                slots[b + i] = defaults[i - firstDefault];
+                slots[b + i].V = defaults[i - firstDefault];
                 Rc.Incref(this, defaults[i - firstDefault]);
             }
             else (missing ??= new()).Add(code.LocalNames[i]);
@@ -171,11 +171,11 @@ internal sealed partial class ThreadState
         if (missing is not null) throw Missing(f, missing, "positional");
         for (int i = argCount; i < argCount + code.KwOnlyCount; i++)
         {
-            if (slots[b + i] is not null) continue;
+            if (slots[b + i].V is not null) continue;
             var d = f.KwDefaults?.GetItemOrNull(Interp.Intern(code.LocalNames[i]));
             if (d is not null)
             {
-                slots[b + i] = d;
+                slots[b + i].V = d;
                 Rc.Incref(this, d);
             }
             else (missing ??= new()).Add(code.LocalNames[i]);
@@ -192,7 +192,7 @@ internal sealed partial class ThreadState
         int start = frame.Base + code.NLocals + code.CellNames.Length;
         for (int i = 0; i < closure.Items.Length; i++)
         {
-            frame.Slots[start + i] = closure.Items[i];
+            frame.Slots[start + i].V = closure.Items[i];
             Rc.Incref(this, closure.Items[i]);
         }
     }
