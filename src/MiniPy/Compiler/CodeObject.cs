@@ -47,6 +47,10 @@ internal sealed class CodeObject : PyObject
     public readonly object?[] Caches;
     /// <summary>Counters that decide when a generic instruction specialises itself.</summary>
     public readonly byte[] Warmup;
+    /// <summary>Plain positional parameters only (no *args, **kwargs, keyword-only; not a generator): calls with
+    /// exactly ArgCount positional arguments bind by copying.</summary>
+    public readonly bool SimpleArgs;
+
     /// <summary>Consts[0] is the docstring.</summary>
     public bool HasDocstring;
 
@@ -74,6 +78,7 @@ internal sealed class CodeObject : PyObject
         Filename = filename;
         FirstLine = firstLine;
         CellArgs = cellArgs;
+        SimpleArgs = (flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords | CodeFlags.Generator | CodeFlags.Coroutine)) == 0 && kwOnlyCount == 0;
         Caches = new object?[instructions.Length];
         Warmup = new byte[instructions.Length];
         MakeImmortal<CodeObject>();

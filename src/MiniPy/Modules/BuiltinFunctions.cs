@@ -176,6 +176,7 @@ internal static class BuiltinFunctions
                 var f = ts.CurrentFrame!;
                 return Rc.New(ts, (PyObject?)f.Locals ?? f.Globals);
             }
+            if (a[0] is PyType cls) return cls.Dict.Copy(ts); // a class's namespace is read-only from outside
             var d = a[0].InstanceDict ?? throw Err.TypeError("vars() argument must have __dict__ attribute");
             return Rc.New(ts, (PyObject)d);
         });

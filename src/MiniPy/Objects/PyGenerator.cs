@@ -83,21 +83,42 @@ internal sealed class PyGenerator : PyObject
         if (r is null)
         {
             var exc = ts.CurrentException!;
-            if (exc.Type.IsSubtypeOf(Types.StopIteration))
-            {
-                var err = new PyBaseException(Types.RuntimeError, new PyStr("generator raised StopIteration"));
-                err.SetCause(ts, exc);
-                err.SuppressContext = true;
-                err.SetContext(ts, exc);
-                Rc.Decref(ts, exc);
-                ts.CurrentException = err;
-            }
+            if (exc.Type.IsSubtypeOf(Types.StopIteration)) ts.CurrentException = StopIterationInGenerator(ts, exc);
             return null;
         }
         if (f.Yielded) return r;
         returned = true;
         return r;
     }
+
+    /// <summary>PEP 479: a StopIteration escaping a generator's frame becomes RuntimeError (takes over <paramref name="exc"/>).</summary>
+    public static PyBaseException StopIterationInGenerator(ThreadState ts, PyBaseException exc)
+    {
+        var err = new PyBaseException(Types.RuntimeError, new PyStr("generator raised StopIteration"));
+        err.SetCause(ts, exc);
+        err.SuppressContext = true;
+        err.SetContext(ts, exc);
+        Rc.Decref(ts, exc);
+        return err;
+    }
+
+    /// <summary>Whether FOR_ITER may run this generator's frame inside its own loop.</summary>
+    public bool CanRunInline => _frame is not null && !_running;
+
+    /// <summary>Resumes inside the caller's eval loop (as next()): returns the frame to continue with.</summary>
+    public Frame EnterInline(ThreadState ts, Frame caller)
+    {
+        var f = _frame!;
+        if (f.Pc > 0) f.Slots[f.Sp++].V = Types.None; // the value of the suspended yield expression
+        f.Yielded = false;
+        f.IsEntry = false;
+        f.Back = caller;
+        _running = true;
+        return f;
+    }
+
+    /// <summary>The inline frame yielded, returned or raised.</summary>
+    public void LeaveInline() => _running = false;
 
     public override PyObject Iter(ThreadState ts) => Rc.New(ts, this);
 

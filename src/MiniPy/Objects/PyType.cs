@@ -63,6 +63,7 @@ internal sealed class PyType : PyObject
         Mro = mro;
         Dict = dict;
         IsHeap = true;
+        CacheEnabled = true;
         LayoutBase = layoutBase;
         New = layoutBase.New;
         foreach (var b in bases) b.AddSubclass(this);
@@ -82,16 +83,41 @@ internal sealed class PyType : PyObject
         _subclasses.Add(new WeakReference<PyType>(sub));
     }
 
+    /// <summary>
+    /// Lookups along the MRO, cached by name (absent names too). Cleared by <see cref="Modified"/>, which
+    /// runs whenever this class or one of its bases changes, so a cached entry is never stale.
+    /// </summary>
+    private Dictionary<PyStr, PyObject?>? _lookupCache;
+
     /// <summary>Finds an attribute along the MRO; a borrowed reference, or null.</summary>
     public PyObject? Lookup(PyStr name)
     {
+        var cache = _lookupCache;
+        if (cache is not null && cache.TryGetValue(name, out var cached)) return cached;
         var mro = Mro;
+        PyObject? found = null;
         for (int i = 0; i < mro.Length; i++)
         {
             var v = mro[i].Dict.GetItemOrNull(name);
-            if (v is not null) return v;
+            if (v is not null) { found = v; break; }
         }
-        return null;
+        if (CacheEnabled)
+        {
+            cache ??= _lookupCache = new Dictionary<PyStr, PyObject?>(NameComparer.Instance);
+            if (cache.Count < 4096) cache[name] = found;
+        }
+        return found;
+    }
+
+    /// <summary>False while a built-in type is still being filled at start-up.</summary>
+    public bool CacheEnabled;
+
+    /// <summary>Compares names by content, using the hash that str caches.</summary>
+    private sealed class NameComparer : IEqualityComparer<PyStr>
+    {
+        public static readonly NameComparer Instance = new();
+        public bool Equals(PyStr? a, PyStr? b) => ReferenceEquals(a, b) || a is not null && b is not null && a.Value == b.Value;
+        public int GetHashCode(PyStr s) => (int)s.HashValue;
     }
 
     public PyObject? Lookup(string name) => Lookup(new PyStr(name));
@@ -109,6 +135,7 @@ internal sealed class PyType : PyObject
     public void Modified()
     {
         Version++;
+        _lookupCache = null;
         RefreshHooks();
         for (int i = _subclasses.Count - 1; i >= 0; i--)
         {

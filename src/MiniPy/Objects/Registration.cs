@@ -8,16 +8,19 @@ namespace MiniPy.Objects;
 internal static class Reg
 {
     public static void Method(PyType t, string name, NativeFn fn) =>
-        t.Dict.SetImmortal(Types.Strs.Intern(name), new PyMethodDescriptor(t, name, fn));
+        Value(t, name, new PyMethodDescriptor(t, name, fn));
 
     public static void ClassMethod(PyType t, string name, NativeFn fn) =>
-        t.Dict.SetImmortal(Types.Strs.Intern(name), new PyMethodDescriptor(t, name, fn, isClassMethod: true));
+        Value(t, name, new PyMethodDescriptor(t, name, fn, isClassMethod: true));
 
     public static void GetSet(PyType t, string name, PyGetSet.Getter get, PyGetSet.Setter? set = null) =>
-        t.Dict.SetImmortal(Types.Strs.Intern(name), new PyGetSet(t, name, get, set));
+        Value(t, name, new PyGetSet(t, name, get, set));
 
-    public static void Value(PyType t, string name, PyObject value) =>
+    public static void Value(PyType t, string name, PyObject value)
+    {
         t.Dict.SetImmortal(Types.Strs.Intern(name), value);
+        t.Modified();
+    }
 
     /// <summary>Adds wrappers that expose the type's virtual protocol methods under their dunder names,
     /// so that subclasses and explicit calls (list.__getitem__(x, 0), super().__init__()) reach them.</summary>

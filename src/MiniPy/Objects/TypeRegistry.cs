@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using MiniPy.Modules;
 
 namespace MiniPy.Objects;
@@ -20,5 +21,11 @@ internal static class TypeRegistry
         SetMethods.Register();
         MiscMethods.Register();
         PyTextIO.Register();
+    }
+
+    /// <summary>Turns on lookup caches once every built-in dict is complete.</summary>
+    public static void EnableCaches(IEnumerable<PyType> types)
+    {
+        foreach (var t in types) t.CacheEnabled = true;
     }
 }

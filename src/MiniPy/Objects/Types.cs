@@ -174,6 +174,7 @@ internal static class Types
         for (int i = 0; i < SmallInts.Length; i++) SmallInts[i] = new PyInt(i - 5).MakeImmortal<PyInt>();
 
         TypeRegistry.RegisterAll();
+        TypeRegistry.EnableCaches(all);
     }
 
     /// <summary>Forces the built-in types into existence. <see cref="Strs"/> must never be the first of the two

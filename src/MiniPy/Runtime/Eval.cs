@@ -19,7 +19,7 @@ internal static partial class Eval
     {
         entry.IsEntry = true;
         entry.Back = ts.CurrentFrame;
-        if (ts.Depth >= ts.Interp.RecursionLimit || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        if (ts.Depth >= ts.RecursionLimit || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             entry.Back = null;
             ts.CurrentException = new PyBaseException(Types.RecursionError, new PyStr("maximum recursion depth exceeded"));
@@ -50,6 +50,7 @@ internal static partial class Eval
         ts.CurrentFrame = f.Back;
         ts.Depth--;
         if (f.IsEntry) { f.Back = null; ReleaseEntry(ts, f); }
+        else if (f.Generator is not null) { f.Back = null; f.Generator.LeaveInline(); f.Generator.Finish(ts); }
         else ts.PopFrame(f);
     }
 
@@ -86,6 +87,8 @@ internal static partial class Eval
             }
             bool wasEntry = f.IsEntry;
             var caller = f.Back;
+            if (!wasEntry && f.Generator is not null && exc.Type.IsSubtypeOf(Types.StopIteration))
+                ts.CurrentException = PyGenerator.StopIterationInGenerator(ts, exc);
             LeaveFrame(ts, f);
             if (wasEntry) return null;
             f = caller!;

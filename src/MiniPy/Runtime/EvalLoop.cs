@@ -623,6 +623,21 @@ internal static partial class Eval
                                     next = ts.NewInt(v);
                                 }
                             }
+                            else if (it is PyGenerator gen && gen.CanRunInline)
+                            {
+                                // Run the generator's frame in this loop: it yields back here (or returns) without .NET recursion.
+                                if (ts.Depth >= ts.RecursionLimit)
+                                    throw Err.RecursionError("maximum recursion depth exceeded");
+                                f.Pc = pc;
+                                f.Sp = sp;
+                                var gf = gen.EnterInline(ts, f);
+                                ts.CurrentFrame = gf;
+                                ts.Depth++;
+                                f = gf;
+                                co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
+                                s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
+                                continue;
+                            }
                             else
                             {
                                 f.Pc = pc;
@@ -695,10 +710,21 @@ internal static partial class Eval
                                 return r;
                             }
                             var caller = f.Back!;
+                            bool wasGenerator = f.Generator is not null;
                             LeaveFrame(ts, f);
                             f = caller;
                             co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
                             s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
+                            if (wasGenerator)
+                            {
+                                // The generator driven by FOR_ITER finished: pop it and leave the loop.
+                                TRc.Decref(ts, r);
+                                var exhausted = s[--sp].V;
+                                s[sp].V = null!;
+                                TRc.Decref(ts, exhausted);
+                                pc = code[pc - 1] >> 8;
+                                continue;
+                            }
                             s[sp++].V = r;
                             continue;
                         }
@@ -707,11 +733,22 @@ internal static partial class Eval
                             int funcIndex = sp - arg - 2;
                             var callable = s[funcIndex].V;
                             var self = s[funcIndex + 1].V;
+                            if (self is null && callable is PyMethod bound && bound.Function is PyFunction)
+                            {
+                                // A bound Python method: call its function with self in the spare slot.
+                                self = bound.Self;
+                                callable = bound.Function;
+                                TRc.Incref(ts, self);
+                                TRc.Incref(ts, callable);
+                                s[funcIndex + 1].V = self;
+                                s[funcIndex].V = callable;
+                                TRc.Decref(ts, bound);
+                            }
                             int argStart = self is null ? funcIndex + 2 : funcIndex + 1;
                             int nargs = self is null ? arg : arg + 1;
-                            if (callable is PyFunction fn && EvalHelpers.CanInlineCall(fn, nargs))
+                            if (callable is PyFunction fn && (fn.Code.SimpleArgs && nargs == fn.Code.ArgCount || EvalHelpers.CanInlineCall(fn, nargs)))
                             {
-                                if (ts.Depth >= ts.Interp.RecursionLimit)
+                                if (ts.Depth >= ts.RecursionLimit)
                                     throw Err.RecursionError("maximum recursion depth exceeded");
                                 f.Pc = pc;
                                 f.Sp = funcIndex;
@@ -937,6 +974,20 @@ internal static partial class Eval
                             f.Sp = sp;
                             f.Pc = pc;
                             f.Yielded = true;
+                            if (!f.IsEntry)
+                            {
+                                // An inline generator frame: the value goes to the FOR_ITER that resumed it.
+                                var caller = f.Back!;
+                                f.Generator!.LeaveInline();
+                                f.Back = null;
+                                ts.CurrentFrame = caller;
+                                ts.Depth--;
+                                f = caller;
+                                co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
+                                s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
+                                s[sp++].V = v;
+                                continue;
+                            }
                             ts.CurrentFrame = f.Back;
                             ts.Depth--;
                             f.Back = null;

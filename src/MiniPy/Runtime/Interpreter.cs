@@ -24,7 +24,18 @@ internal sealed class Interpreter
     public PyModule? MainModule;
     public PyTextIO Stdout = null!, Stderr = null!;
     public TextReader Stdin;
-    public int RecursionLimit;
+    private int _recursionLimit;
+
+    /// <summary>sys.getrecursionlimit(); every thread state keeps a copy for its call path.</summary>
+    public int RecursionLimit
+    {
+        get => _recursionLimit;
+        set
+        {
+            _recursionLimit = value;
+            if (MainThread is not null) MainThread.RecursionLimit = value;
+        }
+    }
     public readonly List<string> SearchPaths = new();
     public readonly RefChecker? RefChecker;
     public readonly RcStats TotalStats = new();

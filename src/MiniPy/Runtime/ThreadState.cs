@@ -21,6 +21,8 @@ internal sealed partial class ThreadState
 
     public Frame? CurrentFrame;
     public int Depth;
+    /// <summary>A copy of the interpreter's recursion limit, read on every call.</summary>
+    public int RecursionLimit = 1000;
     public int NativeDepth;
 
     /// <summary>The exception being raised (owned), while the eval loop unwinds.</summary>
@@ -37,6 +39,7 @@ internal sealed partial class ThreadState
         RcMode = o.RefCount == RefCountScheme.None ? (general ? RcMode.NoneGeneral : RcMode.None) : (general ? RcMode.PlainGeneral : RcMode.Plain);
         if (o.Stats) Stats = new RcStats();
         CheckRefs = o.CheckRefs;
+        RecursionLimit = o.RecursionLimit;
         _chunks.Add(new Slot[1 << 14]);
     }
 

@@ -176,6 +176,7 @@ internal static class TypeCall
                 Rc.XDecref(ts, old);
                 var popped = cls.Dict.Pop(ts, ts.Interp.Intern("__classcell__"));
                 Rc.XDecref(ts, popped);
+                cls.Modified();
             }
             return cls;
         }
