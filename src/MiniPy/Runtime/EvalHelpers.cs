@@ -21,6 +21,25 @@ internal static partial class Eval
         return Err.NameError($"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
     }
 
+    /// <summary>The inline cache of an attribute instruction: what the class lookup gave for one type version.</summary>
+    private sealed class AttrCache
+    {
+        public PyType? Type;
+        public int Version;
+        public PyObject? Descriptor;
+    }
+
+    /// <summary>The class attribute for <paramref name="name"/> (borrowed), cached per instruction by type version.</summary>
+    private static PyObject? ClassAttribute(CodeObject co, int pc, PyType type, PyStr name)
+    {
+        if (co.Caches[pc] is AttrCache c && ReferenceEquals(c.Type, type) && c.Version == type.Version) return c.Descriptor;
+        if (co.Caches[pc] is not AttrCache cache) co.Caches[pc] = cache = new AttrCache();
+        cache.Type = type;
+        cache.Version = type.Version;
+        cache.Descriptor = type.Lookup(name);
+        return cache.Descriptor;
+    }
+
     private sealed class GlobalCache
     {
         public PyDict? Globals, Builtins;

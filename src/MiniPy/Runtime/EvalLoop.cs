@@ -37,6 +37,9 @@ internal static partial class Eval
                 while (true)
                 {
                     int instr = code[pc++];
+                    // The frame always knows the instruction being run, so the catch below needs no loop locals
+                    // (locals read by a handler cannot live in registers).
+                    f.Pc = pc;
                     int arg = instr >> 8;
                     switch ((Opcode)(byte)instr)
                     {
@@ -205,14 +208,22 @@ internal static partial class Eval
                         case Opcode.LoadAttr:
                         {
                             var obj = s[sp - 1].V;
-                            PyObject r;
-                            if (obj is PyInstance inst && inst.Dict is { } idict && idict.GetItemOrNull(names[arg]) is { } iv
-                                && !inst.Type.HasCustomGetAttribute && (inst.Type.Lookup(names[arg]) is null or PyFunction))
+                            PyObject? r = null;
+                            if (obj is PyInstance inst && !inst.Type.HasCustomGetAttribute)
                             {
-                                r = iv;
-                                TRc.Incref(ts, r);
+                                var descr = ClassAttribute(co, pc - 1, inst.Type, names[arg]);
+                                if (descr is null or PyFunction)
+                                {
+                                    var iv = inst.Dict?.GetItemOrNull(names[arg]);
+                                    if (iv is not null)
+                                    {
+                                        r = iv;
+                                        TRc.Incref(ts, r);
+                                    }
+                                    else if (descr is not null) r = new PyMethod(ts, descr, obj);
+                                }
                             }
-                            else r = Ops.GetAttr(ts, obj, names[arg]);
+                            r ??= Ops.GetAttr(ts, obj, names[arg]);
                             s[sp - 1].V = r;
                             TRc.Decref(ts, obj);
                             continue;
@@ -220,7 +231,17 @@ internal static partial class Eval
                         case Opcode.LoadMethod:
                         {
                             var obj = s[sp - 1].V;
-                            var m = Ops.GetMethod(ts, obj, names[arg], out bool unbound);
+                            PyObject m;
+                            bool unbound;
+                            if (obj is PyInstance inst && !inst.Type.HasCustomGetAttribute
+                                && ClassAttribute(co, pc - 1, inst.Type, names[arg]) is PyFunction method
+                                && (inst.Dict is null || inst.Dict.GetItemOrNull(names[arg]) is null))
+                            {
+                                m = method;
+                                TRc.Incref(ts, m);
+                                unbound = true;
+                            }
+                            else m = Ops.GetMethod(ts, obj, names[arg], out unbound);
                             if (unbound)
                             {
                                 s[sp - 1].V = m;
@@ -238,9 +259,9 @@ internal static partial class Eval
                         {
                             var obj = s[sp - 1].V;
                             var v = s[sp - 2].V;
-                            if (obj is PyInstance inst && !inst.Type.HasCustomSetAttr && inst.Dict is { } idict
-                                && inst.Type.Lookup(names[arg]) is null)
-                                idict.SetStr(ts, names[arg], v);
+                            if (obj is PyInstance inst && !inst.Type.HasCustomSetAttr
+                                && ClassAttribute(co, pc - 1, inst.Type, names[arg]) is null or PyFunction)
+                                (inst.Dict ??= new PyDict()).SetStr(ts, names[arg], v);
                             else Ops.SetAttr(ts, obj, names[arg], v);
                             s[sp - 1].V = s[sp - 2].V = null!;
                             sp -= 2;
@@ -562,6 +583,7 @@ internal static partial class Eval
                         case Opcode.UnpackSequence:
                         {
                             var seq = s[sp - 1].V;
+                            s[sp - 1].V = null!;
                             if (seq is PyTuple t && t.Items.Length == arg)
                             {
                                 sp--;
@@ -574,7 +596,14 @@ internal static partial class Eval
                             }
                             else
                             {
-                                var items = EvalHelpers.Unpack(ts, seq, arg, -1);
+                                PyObject[] items;
+                                try { items = EvalHelpers.Unpack(ts, seq, arg, -1); }
+                                catch
+                                {
+                                    sp--;
+                                    TRc.Decref(ts, seq);
+                                    throw;
+                                }
                                 sp--;
                                 for (int i = items.Length - 1; i >= 0; i--) s[sp++].V = items[i];
                             }
@@ -584,8 +613,16 @@ internal static partial class Eval
                         case Opcode.UnpackEx:
                         {
                             var seq = s[sp - 1].V;
-                            var items = EvalHelpers.Unpack(ts, seq, arg & 0xFF, arg >> 8);
-                            sp--;
+                            PyObject[] items;
+                            try { items = EvalHelpers.Unpack(ts, seq, arg & 0xFF, arg >> 8); }
+                            catch
+                            {
+                                s[sp - 1].V = null!;
+                                sp--;
+                                TRc.Decref(ts, seq);
+                                throw;
+                            }
+                            s[--sp].V = null!;
                             for (int i = items.Length - 1; i >= 0; i--) s[sp++].V = items[i];
                             TRc.Decref(ts, seq);
                             continue;
@@ -1059,16 +1096,15 @@ internal static partial class Eval
             }
             catch (PyException e)
             {
-                f.Pc = pc;
-                f.Sp = sp;
+                // Every slot above the live stack is null, so unwinding from the frame's highest slot is exact.
+                f.Sp = f.StackBase + f.Code.StackSize;
                 SetRaised(ts, e.Value);
                 pending = true;
                 reraise = false;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                f.Pc = pc;
-                f.Sp = sp;
+                f.Sp = f.StackBase + f.Code.StackSize;
                 SetRaised(ts, e is InsufficientExecutionStackException
                     ? new PyBaseException(Types.RecursionError, new PyStr("maximum recursion depth exceeded"))
                     : InternalError(ts, e));

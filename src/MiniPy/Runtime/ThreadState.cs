@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using Unsafe = System.Runtime.CompilerServices.Unsafe;
 using MiniPy.Compiler;
 using MiniPy.Memory;
 using MiniPy.Objects;
@@ -125,6 +126,28 @@ internal sealed partial class ThreadState
     /// "trashcan"), so deallocating a long linked structure cannot overflow the .NET stack.
     /// </summary>
     public void Dealloc(PyObject o)
+    {
+        // The hot case first: a plain int or float owns nothing and goes straight back to its free list.
+        if (!CheckRefs && (o.Flags & (PyObject.DeadFlag | PyObject.DyingFlag)) == 0)
+        {
+            var type = o.GetType();
+            if (type == typeof(PyInt))
+            {
+                if (Stats is not null) Stats.Deallocations++;
+                if (_freeIntCount < FreeListMax) _freeInts[_freeIntCount++] = Unsafe.As<PyInt>(o);
+                return;
+            }
+            if (type == typeof(PyFloat))
+            {
+                if (Stats is not null) Stats.Deallocations++;
+                if (_freeFloatCount < FreeListMax) _freeFloats[_freeFloatCount++] = Unsafe.As<PyFloat>(o);
+                return;
+            }
+        }
+        DeallocGeneral(o);
+    }
+
+    private void DeallocGeneral(PyObject o)
     {
         if ((o.Flags & (PyObject.DeadFlag | PyObject.DyingFlag)) != 0)
         {
