@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using Unsafe = System.Runtime.CompilerServices.Unsafe;
 using MiniPy.Compiler;
 using MiniPy.Memory;
 using MiniPy.Objects;
@@ -282,9 +283,9 @@ internal static partial class Eval
                             var key = s[sp - 1].V;
                             var container = s[sp - 2].V;
                             PyObject r;
-                            if (container is PyList list && key is PyInt ik && (ulong)ik.Value < (ulong)list.Count && !list.Type.IsHeap)
+                            if (container is PyList list && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
                             {
-                                r = list.Items[ik.Value];
+                                r = list.Items[Unsafe.As<PyInt>(key).Value];
                                 TRc.Incref(ts, r);
                             }
                             else r = Ops.GetItem(ts, container, key);
@@ -300,10 +301,11 @@ internal static partial class Eval
                             var key = s[sp - 1].V;
                             var container = s[sp - 2].V;
                             var v = s[sp - 3].V;
-                            if (container is PyList list && key is PyInt ik && (ulong)ik.Value < (ulong)list.Count && !list.Type.IsHeap)
+                            if (container is PyList list && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
                             {
-                                var old = list.Items[ik.Value];
-                                list.Items[ik.Value] = v;
+                                long index = Unsafe.As<PyInt>(key).Value;
+                                var old = list.Items[index];
+                                list.Items[index] = v;
                                 TRc.Incref(ts, v);
                                 TRc.Decref(ts, old);
                             }
@@ -340,9 +342,9 @@ internal static partial class Eval
                             var b = s[sp - 1].V;
                             var a = s[sp - 2].V;
                             PyObject r;
-                            if (a is PyInt ia && b is PyInt ib && a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
+                            if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
                             {
-                                long x = ia.Value, y = ib.Value;
+                                long x = Unsafe.As<PyInt>(a).Value, y = Unsafe.As<PyInt>(b).Value;
                                 switch ((BinaryOp)arg)
                                 {
                                     case BinaryOp.Add:
@@ -365,8 +367,10 @@ internal static partial class Eval
                                         break;
                                 }
                             }
-                            else if (a is PyFloat fa && b is PyFloat fb)
+                            else if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
                             {
+                                var fa = Unsafe.As<PyFloat>(a);
+                                var fb = Unsafe.As<PyFloat>(b);
                                 switch ((BinaryOp)arg)
                                 {
                                     case BinaryOp.Add: r = ts.NewFloat(fa.Value + fb.Value); break;
@@ -388,8 +392,8 @@ internal static partial class Eval
                             var b = s[sp - 1].V;
                             var a = s[sp - 2].V;
                             PyObject r;
-                            if (a is PyInt ia && b is PyInt ib && a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
-                                r = IntOps.Long(ts, (BinaryOp)arg, ia.Value, ib.Value);
+                            if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
+                                r = IntOps.Long(ts, (BinaryOp)arg, Unsafe.As<PyInt>(a).Value, Unsafe.As<PyInt>(b).Value);
                             else if (a is PyFloat fa && b is PyFloat fb && (BinaryOp)arg is BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul)
                                 r = FloatOps.Binary(ts, (BinaryOp)arg, fa.Value, fb.Value);
                             else r = Ops.InPlaceOp(ts, a, b, (BinaryOp)arg);
@@ -420,10 +424,22 @@ internal static partial class Eval
                             var b = s[sp - 1].V;
                             var a = s[sp - 2].V;
                             PyObject r;
-                            if (a is PyInt ia && b is PyInt ib)
-                                r = FloatOps.Holds((CompareOp)arg, ia.Value.CompareTo(ib.Value)) ? Types.True : Types.False;
-                            else if (a is PyFloat fa && b is PyFloat fb)
-                                r = FloatOps.Compare(fa.Value, fb.Value, (CompareOp)arg) ? Types.True : Types.False;
+                            if (a.GetType() == typeof(PyInt) && b.GetType() == typeof(PyInt))
+                            {
+                                long x = Unsafe.As<PyInt>(a).Value, y = Unsafe.As<PyInt>(b).Value;
+                                bool t = (CompareOp)arg switch
+                                {
+                                    CompareOp.Lt => x < y,
+                                    CompareOp.Le => x <= y,
+                                    CompareOp.Eq => x == y,
+                                    CompareOp.Ne => x != y,
+                                    CompareOp.Gt => x > y,
+                                    _ => x >= y,
+                                };
+                                r = t ? Types.True : Types.False;
+                            }
+                            else if (a.GetType() == typeof(PyFloat) && b.GetType() == typeof(PyFloat))
+                                r = FloatOps.Compare(Unsafe.As<PyFloat>(a).Value, Unsafe.As<PyFloat>(b).Value, (CompareOp)arg) ? Types.True : Types.False;
                             else r = Ops.RichCompare(ts, a, b, (CompareOp)arg);
                             s[sp - 1].V = null!;
                             sp--;
@@ -748,6 +764,17 @@ internal static partial class Eval
                             }
                             var caller = f.Back!;
                             bool wasGenerator = f.Generator is not null;
+                            if (!wasGenerator)
+                            {
+                                ts.CurrentFrame = caller;
+                                ts.Depth--;
+                                ts.PopFunctionFrame<TRc>(f);
+                                f = caller;
+                                co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
+                                s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
+                                s[sp++].V = r;
+                                continue;
+                            }
                             LeaveFrame(ts, f);
                             f = caller;
                             co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;

@@ -28,6 +28,8 @@ internal sealed class Frame
     public PyGenerator? Generator;
     /// <summary>Set when the frame has yielded rather than returned (generator frames only).</summary>
     public bool Yielded;
+    /// <summary>The next frame in the thread's pool of free frames.</summary>
+    public Frame? NextFree;
 
     public int StackBase => Base + Code.LocalsPlus;
 

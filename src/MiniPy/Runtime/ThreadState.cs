@@ -253,7 +253,7 @@ internal sealed partial class ThreadState
     private readonly List<Slot[]> _chunks = new();
     private int _chunkIndex;
     private int _top;
-    private readonly Stack<Frame> _framePool = new();
+    private Frame? _freeFrames;
 
     /// <summary>A frame for <paramref name="code"/> with its slots on the thread's value stack.</summary>
     public Frame PushFrame(CodeObject code, PyFunction? function, PyDict globals, PyDict builtins)
@@ -268,10 +268,10 @@ internal sealed partial class ThreadState
             chunk = _chunks[_chunkIndex];
             _top = 0;
         }
-        Frame f;
-        if (_framePool.Count > 0)
+        var f = _freeFrames;
+        if (f is not null)
         {
-            f = _framePool.Pop();
+            _freeFrames = f.NextFree;
             if (Stats is not null) Stats.FreeListReuses++;
         }
         else f = new Frame();
@@ -309,6 +309,38 @@ internal sealed partial class ThreadState
         return f;
     }
 
+    /// <summary>The eval loop's return path for an ordinary function frame (scheme-specialised).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PopFunctionFrame<TRc>(Frame f) where TRc : struct, IRefCounting
+    {
+        var slots = f.Slots;
+        int end = f.Sp;
+        for (int i = f.Base; i < end; i++)
+        {
+            var o = slots[i].V;
+            if (o is not null)
+            {
+                slots[i].V = null!;
+                TRc.Decref(this, o);
+            }
+        }
+        var fn = f.Function;
+        f.Function = null;
+        if (fn is not null) TRc.Decref(this, fn);
+        if (f.Locals is not null)
+        {
+            var l = f.Locals;
+            f.Locals = null;
+            TRc.Decref(this, l);
+        }
+        _chunkIndex = f.ChunkIndex;
+        _top = f.Base;
+        f.Slots = null!;
+        f.Back = null;
+        f.NextFree = _freeFrames;
+        _freeFrames = f;
+    }
+
     /// <summary>Releases a finished frame: drops what its slots own and returns it to the pool.</summary>
     public void PopFrame(Frame f)
     {
@@ -342,7 +374,8 @@ internal sealed partial class ThreadState
             _top = f.Base;
             f.Slots = null!;
             f.Back = null;
-            _framePool.Push(f);
+            f.NextFree = _freeFrames;
+            _freeFrames = f;
         }
     }
 
