@@ -1087,6 +1087,19 @@ internal static partial class Eval
                             f.Sp = sp;
                             f.Pc = pc - 1;
                             f.Yielded = true;
+                            if (!f.IsEntry)
+                            {
+                                var caller = f.Back!;
+                                f.Generator!.LeaveInline();
+                                f.Back = null;
+                                ts.CurrentFrame = caller;
+                                ts.Depth--;
+                                f = caller;
+                                co = f.Code; code = co.Instructions; consts = co.Consts; names = co.Names;
+                                s = f.Slots; lb = f.Base; sp = f.Sp; pc = f.Pc;
+                                s[sp++].V = y;
+                                continue;
+                            }
                             ts.CurrentFrame = f.Back;
                             ts.Depth--;
                             f.Back = null;

@@ -74,3 +74,18 @@ def lazy_print():
         yield i
 for v in lazy_print():
     print("consuming", v)
+def walk(tree, depth=0):
+    yield depth, tree[0]
+    for child in tree[1]:
+        yield from walk(child, depth + 1)
+for depth, name in walk(("root", [("a", [("a1", [])]), ("b", [])])):
+    print("  " * depth + name)
+def relay():
+    got = yield from inner_values()
+    yield got
+def inner_values():
+    yield 1
+    yield 2
+    return "done"
+for v in relay():
+    print("relay", v)
