@@ -114,7 +114,7 @@ Options:
         if (command is not null) return runtime.RunCommand(command);
         if (file is not null && file != "-") return runtime.RunFile(file);
         if (file == "-" || Console.IsInputRedirected)
-            return runtime.RunCommand(Console.In.ReadToEnd());
+            return runtime.RunCommand(Console.In.ReadToEnd(), "<stdin>");
         return runtime.RunRepl(Console.In, Console.Out);
     }
 }

@@ -44,11 +44,11 @@ public sealed class MiniPyRuntime
         return MainRunner.RunSource(_interp, source, full);
     }
 
-    /// <summary>Runs source text as __main__ (the <c>-c</c> option); returns the exit code.</summary>
-    public int RunCommand(string source)
+    /// <summary>Runs source text as __main__ (the <c>-c</c> option, or a script piped to stdin); returns the exit code.</summary>
+    public int RunCommand(string source, string filename = "<string>")
     {
         _interp.SearchPaths.Insert(0, Directory.GetCurrentDirectory());
-        return MainRunner.RunSource(_interp, source, "<string>");
+        return MainRunner.RunSource(_interp, source, filename);
     }
 
     /// <summary>The disassembly of a source file's code objects, or the syntax error report.</summary>

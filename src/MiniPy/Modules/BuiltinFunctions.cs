@@ -201,6 +201,13 @@ internal static class BuiltinFunctions
         Def("__build_class__", TypeCall.BuildClass);
         Def("aiter", (ThreadState ts, PyObject? s, in Args a) => throw Err.NotImplemented("asynchronous iteration is not supported by MiniPy"));
         Def("anext", (ThreadState ts, PyObject? s, in Args a) => throw Err.NotImplemented("asynchronous iteration is not supported by MiniPy"));
+        NativeFn exit = (ThreadState ts, PyObject? s, in Args a) =>
+        {
+            a.Check("exit", 0, 1);
+            throw new PyException(a.Count == 0 ? new PyBaseException(Types.SystemExit) : new PyBaseException(Types.SystemExit, Rc.New(ts, a[0])));
+        };
+        Def("exit", exit);
+        Def("quit", exit);
         Def("breakpoint", (ThreadState ts, PyObject? s, in Args a) => throw Err.NotImplemented("breakpoint() is not supported by MiniPy"));
     }
 
