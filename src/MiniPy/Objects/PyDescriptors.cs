@@ -6,6 +6,11 @@ namespace MiniPy.Objects;
 internal sealed class PyProperty : PyObject
 {
     public PyObject? Getter, Setter, Deleter, Doc;
+    /// <summary>The attribute name, set when the owning class is created (as property.__set_name__).</summary>
+    public string? Name;
+
+    private string Describe(PyObject instance) =>
+        Name is null ? $"property of '{instance.Type.Name}' object" : $"property '{Name}' of '{instance.Type.Name}' object";
 
     public PyProperty(ThreadState ts, PyObject? fget, PyObject? fset, PyObject? fdel, PyObject? doc) : base(Types.Property)
     {
@@ -27,7 +32,7 @@ internal sealed class PyProperty : PyObject
     public override PyObject? DescriptorGet(ThreadState ts, PyObject? instance, PyType owner)
     {
         if (instance is null) return Rc.New(ts, this);
-        if (Getter is null) throw Err.AttributeError($"property of '{owner.Name}' object has no getter");
+        if (Getter is null) throw Err.AttributeError($"{Describe(instance)} has no getter");
         return Ops.Call1(ts, Getter, instance);
     }
 
@@ -35,11 +40,11 @@ internal sealed class PyProperty : PyObject
     {
         if (value is null)
         {
-            if (Deleter is null) throw Err.AttributeError($"property of '{instance.Type.Name}' object has no deleter");
+            if (Deleter is null) throw Err.AttributeError($"{Describe(instance)} has no deleter");
             Rc.Decref(ts, Ops.Call1(ts, Deleter, instance));
             return;
         }
-        if (Setter is null) throw Err.AttributeError($"property of '{instance.Type.Name}' object has no setter");
+        if (Setter is null) throw Err.AttributeError($"{Describe(instance)} has no setter");
         Rc.Decref(ts, Ops.Call2(ts, Setter, instance, value));
     }
 

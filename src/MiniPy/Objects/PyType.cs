@@ -166,6 +166,17 @@ internal sealed class PyType : PyObject
 
     public override long Hash(ThreadState ts) => IdentityOf(this) >> 4;
 
+    /// <summary>cls[item]: the class's __class_getitem__ (generic aliases such as list[int]).</summary>
+    public override PyObject GetItem(ThreadState ts, PyObject key)
+    {
+        var getItem = Lookup(Types.Strs.ClassGetItem);
+        if (getItem is null)
+            throw Err.TypeError($"type '{Name}' is not subscriptable");
+        if (getItem is PyMethodWrapper { IsClassMethod: true } cm) return Ops.CallDunder(ts, cm.Function, this, key);
+        if (getItem is PyMethodDescriptor d) return d.Fn(ts, this, new Args(new[] { key }));
+        return Ops.Call1(ts, getItem, key);
+    }
+
     public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected) => null;
 
     public override void Traverse(IReferenceVisitor visitor)

@@ -103,6 +103,7 @@ internal static class TypeCall
         while (dict.Next(ref pos, out var k, out var v)) items.Add((k, v));
         foreach (var (k, v) in items)
         {
+            if (v is PyProperty prop && k is PyStr propName) prop.Name ??= propName.Value;
             if (v.Type.IsHeap && v.Type.Lookup(Types.Strs.SetName) is { } setName)
                 Rc.Decref(ts, Ops.CallDunder(ts, setName, v, cls, k));
         }
