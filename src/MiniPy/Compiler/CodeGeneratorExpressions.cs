@@ -44,6 +44,8 @@ internal sealed partial class CodeGenerator
 
     private void Expression(Expr e)
     {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new SyntaxErrorException("too many nested expressions", e.Line, e.Col);
         int savedLine = _line;
         _line = e.Line;
         switch (e)

@@ -45,6 +45,7 @@ internal sealed class PyTuple : PyObject
 
     public override long Hash(ThreadState ts)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         const ulong P1 = 11400714785074694791UL, P2 = 14029467366897019727UL, P5 = 2870177450012600261UL;
         ulong acc = P5;
         foreach (var item in Items)

@@ -49,6 +49,8 @@ internal static partial class Ops
 
     public static PyObject Repr(ThreadState ts, PyObject o)
     {
+        // Nested containers recurse here on the .NET stack: stop with RecursionError, never overflow.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (!o.Type.IsHeap) return o.Repr(ts);
         ts.EnterNative();
         try
@@ -106,6 +108,7 @@ internal static partial class Ops
 
     private static long HashSlow(ThreadState ts, PyObject o)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var m = o.Type.Lookup(Types.Strs.Hash);
         if (m is null or PyNone) throw Err.TypeError($"unhashable type: '{o.Type.Name}'");
         if (m is PyMethodDescriptor) return o.Hash(ts);
@@ -220,6 +223,7 @@ internal static partial class Ops
 
     public static bool CompareBool(ThreadState ts, PyObject a, PyObject b, CompareOp op)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var r = RichCompare(ts, a, b, op);
         if (ReferenceEquals(r, Types.True)) return true;
         if (ReferenceEquals(r, Types.False)) return false;

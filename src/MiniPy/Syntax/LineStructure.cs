@@ -66,6 +66,8 @@ internal static class LineStructure
         if (col8 > top.Col8)
         {
             if (col1 <= top.Col1) throw TabError(at);
+            if (stack.Count > 100)
+                throw new SyntaxErrorException("too many levels of indentation", at.Line, at.Column, "IndentationError");
             stack.Add((col8, col1));
             output.Add(new Token<TokenKind>(TokenKind.Indent, Zero(source, at)));
             return;

@@ -43,7 +43,7 @@ internal static partial class PythonParser
         .Or(Parse.Ref(() => Expression!));
 
     // expression: disjunction ['if' disjunction 'else' expression] | lambdef
-    public static readonly TokenListParser<TokenKind, Expr> Expression =
+    public static readonly TokenListParser<TokenKind, Expr> Expression = Guarded(
         Parse.Ref(() => Lambda!)
         .Or(Parse.Ref(() => Disjunction!).Then(body =>
             (from _ in Tok(TokenKind.If)
@@ -51,7 +51,7 @@ internal static partial class PythonParser
              from __ in Tok(TokenKind.Else)
              from orElse in Parse.Ref(() => Expression!)
              select (Expr)new IfExpr(test, body, orElse, body.Line, body.Col))
-            .OptionalOrDefault(body)));
+            .OptionalOrDefault(body))));
 
     // lambdef: 'lambda' [params] ':' expression
     public static readonly TokenListParser<TokenKind, Expr> Lambda =
@@ -74,7 +74,7 @@ internal static partial class PythonParser
     // inversion: 'not' inversion | comparison
     public static readonly TokenListParser<TokenKind, Expr> Inversion =
         (from not in Tok(TokenKind.Not)
-         from operand in Parse.Ref(() => Inversion!)
+         from operand in Guarded(Parse.Ref(() => Inversion!))
          select (Expr)new UnaryOpExpr(UnaryOperator.Not, operand, Pos(not).Line, Pos(not).Col))
         .Or(Parse.Ref(() => Comparison!));
 
@@ -126,13 +126,25 @@ internal static partial class PythonParser
         Binary(Parse.Ref(() => Factor!), (TokenKind.Star, BinaryOperator.Mult), (TokenKind.Slash, BinaryOperator.Div),
             (TokenKind.DoubleSlash, BinaryOperator.FloorDiv), (TokenKind.Percent, BinaryOperator.Mod), (TokenKind.At, BinaryOperator.MatMult));
 
+    /// <summary>Stops deep recursion (say 100,000 unary minus signs) before it overflows the .NET stack.</summary>
+    private static TokenListParser<TokenKind, T> Guarded<T>(TokenListParser<TokenKind, T> parser) =>
+        input =>
+        {
+            if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                var at = input.ConsumeToken();
+                throw new SyntaxErrorException("too many nested expressions", at.HasValue ? Pos(at.Value).Line : 1, at.HasValue ? Pos(at.Value).Col : 1);
+            }
+            return parser(input);
+        };
+
     // factor: ('+' | '-' | '~') factor | power
     public static readonly TokenListParser<TokenKind, Expr> Factor =
         (from op in Tok(TokenKind.Plus).Value(UnaryOperator.UAdd)
              .Or(Tok(TokenKind.Minus).Value(UnaryOperator.USub))
              .Or(Tok(TokenKind.Tilde).Value(UnaryOperator.Invert))
          from start in Parse.Return<TokenKind, int>(0)
-         from operand in Parse.Ref(() => Factor!)
+         from operand in Guarded(Parse.Ref(() => Factor!))
          select FoldUnary(op, operand))
         .Or(Parse.Ref(() => Power!));
 

@@ -68,6 +68,9 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
     internal static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>A hand-written scanner over the source text; it tracks lines and columns for the spans.</summary>
+    /// <summary>CPython's limit on bracket nesting (MAXLEVEL in its tokenizer).</summary>
+    private const int MaxNesting = 200;
+
     private sealed class Scanner
     {
         private readonly string _src;
@@ -170,7 +173,8 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
                 if (string.CompareOrdinal(_src, _pos, text, 0, text.Length) == 0)
                 {
                     _pos += text.Length;
-                    if (kind is TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace) _bracketDepth++;
+                    if (kind is TokenKind.LParen or TokenKind.LBracket or TokenKind.LBrace && ++_bracketDepth > MaxNesting)
+                        throw Error("too many nested parentheses", start);
                     else if (kind is TokenKind.RParen or TokenKind.RBracket or TokenKind.RBrace && _bracketDepth > 0) _bracketDepth--;
                     return (kind, start, text.Length);
                 }
