@@ -89,3 +89,21 @@ public sealed class ParserTests
         Assert.Contains("not supported by MiniPy", e.Message);
     }
 }
+
+public sealed class NestingLimitTests
+{
+    [Fact]
+    public void Too_many_nested_parentheses_is_a_SyntaxError()
+    {
+        var e = Assert.Throws<SyntaxErrorException>(() => PythonParser.ParseModule("x = " + new string('(', 300) + "1" + new string(')', 300) + "\n"));
+        Assert.Contains("too many nested parentheses", e.Message);
+    }
+
+    [Fact]
+    public void Deeply_nested_data_repr_and_comparison_do_not_crash()
+    {
+        var r = TestHost.RunSource("a = []\nb = []\nfor i in range(50000):\n    a = [a]\n    b = [b]\ntry:\n    print(a == b, len(repr(a)) > 0)\nexcept RecursionError:\n    print('RecursionError')\n");
+        Assert.Equal(0, r.ExitCode);
+        Assert.True(r.Stdout is "True True\n" or "RecursionError\n", r.Stdout + r.Stderr);
+    }
+}
