@@ -326,7 +326,7 @@ internal sealed class PyDict : PyObject
         if (Type.IsHeap)
         {
             var missing = Type.Lookup("__missing__");
-            if (missing is not null) return Ops.CallMethod(ts, missing, this, key);
+            if (missing is not null) return Ops.CallDunder(ts, missing, this, key);
         }
         throw Err.KeyError(ts, key);
     }

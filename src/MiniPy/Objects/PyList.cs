@@ -282,7 +282,7 @@ internal sealed class PyList : PyObject
         Rc.Decref(ts, PopAt(idx));
     }
 
-    public override PyObject Iter(ThreadState ts) => new PySequenceIterator(ts, this, Items, Count);
+    public override PyObject Iter(ThreadState ts) => new PySequenceIterator(ts, this);
 
     public override void Traverse(IReferenceVisitor visitor)
     {

@@ -121,7 +121,7 @@ internal sealed class PyTuple : PyObject
         return Rc.New(ts, Items[idx]);
     }
 
-    public override PyObject Iter(ThreadState ts) => new PySequenceIterator(ts, this, Items, Items.Length);
+    public override PyObject Iter(ThreadState ts) => new PySequenceIterator(ts, this);
 
     public override void Traverse(IReferenceVisitor visitor)
     {
@@ -146,7 +146,7 @@ internal sealed class PySequenceIterator : PyObject
     private readonly PyObject _owner;
     private int _index;
 
-    public PySequenceIterator(ThreadState ts, PyObject owner, PyObject[] items, int count) : base(Types.SeqIterator)
+    public PySequenceIterator(ThreadState ts, PyObject owner) : base(Types.SeqIterator)
     {
         _owner = owner;
         Rc.Incref(ts, owner);

@@ -68,13 +68,12 @@ internal static partial class Eval
 /// <summary>The eval loop's rarer instructions, kept out of the loop body.</summary>
 internal static class EvalHelpers
 {
+    /// <summary>Whether a call with <paramref name="nargs"/> positional arguments binds by copying (defaults fill the rest).</summary>
     public static bool CanInlineCall(PyFunction fn, int nargs)
     {
         var co = fn.Code;
-        if ((co.CoFlags & (CodeFlags.Generator | CodeFlags.VarArgs | CodeFlags.VarKeywords | CodeFlags.Coroutine)) != 0) return false;
-        if (co.KwOnlyCount != 0 || nargs > co.ArgCount) return false;
-        if (nargs == co.ArgCount) return true;
-        return fn.Defaults is not null && nargs >= co.ArgCount - fn.Defaults.Count;
+        if (!co.SimpleArgs || nargs > co.ArgCount) return false;
+        return nargs == co.ArgCount || fn.Defaults is not null && nargs >= co.ArgCount - fn.Defaults.Count;
     }
 
     public static void DictMerge(ThreadState ts, PyDict target, PyObject source, bool forCall, PyObject callable)

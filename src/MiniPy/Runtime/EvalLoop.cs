@@ -810,7 +810,7 @@ internal static partial class Eval
                             }
                             int argStart = self is null ? funcIndex + 2 : funcIndex + 1;
                             int nargs = self is null ? arg : arg + 1;
-                            if (callable is PyFunction fn && (fn.Code.SimpleArgs && nargs == fn.Code.ArgCount || EvalHelpers.CanInlineCall(fn, nargs)))
+                            if (callable is PyFunction fn && EvalHelpers.CanInlineCall(fn, nargs))
                             {
                                 if (ts.Depth >= ts.RecursionLimit)
                                     throw Err.RecursionError("maximum recursion depth exceeded");

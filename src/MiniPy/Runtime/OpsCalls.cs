@@ -98,10 +98,6 @@ internal static partial class Ops
         finally { buf[0] = buf[1] = buf[2] = null!; ts.ReturnArgs(buf); }
     }
 
-    /// <summary>Calls method(self, arg) where method was found on a class (e.g. __missing__).</summary>
-    public static PyObject CallMethod(ThreadState ts, PyObject method, PyObject self, PyObject arg) =>
-        CallDunder(ts, method, self, arg);
-
     /// <summary>obj.name(*args): looks the method up and calls it.</summary>
     public static PyObject CallMethod(ThreadState ts, PyObject obj, string name, ReadOnlySpan<PyObject> args)
     {

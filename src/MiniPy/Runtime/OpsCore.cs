@@ -52,16 +52,11 @@ internal static partial class Ops
         // Nested containers recurse here on the .NET stack: stop with RecursionError, never overflow.
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (!o.Type.IsHeap) return o.Repr(ts);
-        ts.EnterNative();
-        try
-        {
-            var m = o.Type.Lookup(Types.Strs.Repr)!;
-            if (m is PyMethodDescriptor) return o.Repr(ts);
-            var r = CallDunder(ts, m, o);
-            if (r is not PyStr) { Rc.Decref(ts, r); throw Err.TypeError($"__repr__ returned non-string (type {r.Type.Name})"); }
-            return r;
-        }
-        finally { ts.LeaveNative(); }
+        var m = o.Type.Lookup(Types.Strs.Repr)!;
+        if (m is PyMethodDescriptor) return o.Repr(ts);
+        var r = CallDunder(ts, m, o);
+        if (r is not PyStr) { Rc.Decref(ts, r); throw Err.TypeError($"__repr__ returned non-string (type {r.Type.Name})"); }
+        return r;
     }
 
     public static string ReprString(ThreadState ts, PyObject o)

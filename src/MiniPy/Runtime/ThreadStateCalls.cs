@@ -222,12 +222,4 @@ internal sealed partial class ThreadState
         string extra = kwOnlyGiven > 0 ? $" positional argument{(given == 1 ? "" : "s")} (and {kwOnlyGiven} keyword-only argument{(kwOnlyGiven == 1 ? "" : "s")}) were given" : $" {(given == 1 ? "was" : "were")} given";
         return Err.TypeError($"{Qual(f)}() takes {takes} but {given}{extra}");
     }
-
-    public void EnterNative()
-    {
-        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw Err.RecursionError("maximum recursion depth exceeded");
-    }
-
-    public void LeaveNative() { }
 }
