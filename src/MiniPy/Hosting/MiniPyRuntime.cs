@@ -41,14 +41,24 @@ public sealed class MiniPyRuntime
         }
         var full = Path.GetFullPath(path);
         _interp.SearchPaths.Insert(0, Path.GetDirectoryName(full) ?? ".");
-        return MainRunner.RunSource(_interp, source, full);
+        return RunMain(source, full);
     }
 
     /// <summary>Runs source text as __main__ (the <c>-c</c> option, or a script piped to stdin); returns the exit code.</summary>
     public int RunCommand(string source, string filename = "<string>")
     {
         _interp.SearchPaths.Insert(0, Directory.GetCurrentDirectory());
-        return MainRunner.RunSource(_interp, source, filename);
+        return RunMain(source, filename);
+    }
+
+    /// <summary>The calling thread becomes the interpreter's main thread and holds the GIL while Python runs.</summary>
+    private int RunMain(string source, string filename)
+    {
+        var ts = _interp.MainThread;
+        ts.Ident = Environment.CurrentManagedThreadId;
+        _interp.Gil.Acquire(ts);
+        try { return MainRunner.RunSource(_interp, source, filename); }
+        finally { _interp.Gil.Release(ts, forced: false); }
     }
 
     /// <summary>The disassembly of a source file's code objects, or the syntax error report.</summary>
@@ -68,5 +78,12 @@ public sealed class MiniPyRuntime
     }
 
     /// <summary>An interactive session: reads statements (multi-line blocks too) and echoes expression values.</summary>
-    public int RunRepl(TextReader input, TextWriter prompt) => Repl.Run(_interp, input, prompt);
+    public int RunRepl(TextReader input, TextWriter prompt)
+    {
+        var ts = _interp.MainThread;
+        ts.Ident = Environment.CurrentManagedThreadId;
+        _interp.Gil.Acquire(ts);
+        try { return Repl.Run(_interp, input, prompt); }
+        finally { _interp.Gil.Release(ts, forced: false); }
+    }
 }

@@ -28,6 +28,12 @@ public sealed class RuntimeOptions
     /// <summary>Show the .NET stack of internal errors (<c>--debug</c>).</summary>
     public bool Debug { get; set; }
 
+    /// <summary>Write a GIL timeline here at exit (<c>--trace</c>): trace-event JSON, or an SVG picture for a .svg path.</summary>
+    public string? TracePath { get; set; }
+
+    /// <summary>The initial GIL switch interval in seconds (sys.setswitchinterval); 5 ms as in CPython.</summary>
+    public double SwitchInterval { get; set; } = 0.005;
+
     /// <summary>The initial recursion limit (sys.getrecursionlimit()).</summary>
     public int RecursionLimit { get; set; } = 1000;
 

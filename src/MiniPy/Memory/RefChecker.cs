@@ -53,15 +53,24 @@ internal sealed class RefChecker
         counter.Visit(_interp.MainModule);
         counter.Visit(_interp.Stdout);
         counter.Visit(_interp.Stderr);
-        counter.Visit(ts.HandledException);
-        counter.Visit(ts.CurrentException);
         if (extraRoots is not null) foreach (var r in extraRoots) counter.Visit(r);
-        foreach (var f in ts.Frames())
+        // Every thread's frames, exceptions and start-up arguments (threads blocked or waiting for the GIL
+        // stand still at an instruction boundary or inside a blocking call).
+        foreach (var t in _interp.Threads())
         {
-            if (f.Generator is not null) continue; // counted through its generator object
-            for (int i = f.Base; i < f.Sp; i++) counter.Visit(f.Slots[i].V);
-            counter.Visit(f.Locals);
-            counter.Visit(f.Function);
+            counter.Visit(t.HandledException);
+            counter.Visit(t.CurrentException);
+            counter.Visit(t.BootFunction);
+            counter.Visit(t.BootArgs);
+            counter.Visit(t.BootKwargs);
+            counter.Visit(t.Sentinel);
+            foreach (var f in t.Frames())
+            {
+                if (f.Generator is not null) continue; // counted through its generator object
+                for (int i = f.Base; i < f.Sp; i++) counter.Visit(f.Slots[i].V);
+                counter.Visit(f.Locals);
+                counter.Visit(f.Function);
+            }
         }
         while (counter.Pending.Count > 0) counter.Pending.Dequeue().Traverse(counter);
 

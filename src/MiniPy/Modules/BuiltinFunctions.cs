@@ -281,8 +281,8 @@ internal static class BuiltinFunctions
         }
         if (file is PyTextIO io)
         {
-            io.Write(sb.ToString());
-            if (a.Kw("flush") is { } fl && Ops.IsTrue(ts, fl)) io.Writer.Flush();
+            io.Write(ts, sb.ToString());
+            if (a.Kw("flush") is { } fl && Ops.IsTrue(ts, fl)) io.Flush(ts);
         }
         else
         {
@@ -298,10 +298,13 @@ internal static class BuiltinFunctions
         a.Check("input", 0, 1);
         if (a.Count == 1)
         {
-            ts.Interp.Stdout.Write(Ops.StrString(ts, a[0]));
+            ts.Interp.Stdout.Write(ts, Ops.StrString(ts, a[0]));
         }
-        ts.Interp.Stdout.Writer.Flush();
-        var line = ts.Interp.Stdin.ReadLine();
+        ts.Interp.Stdout.Flush(ts);
+        string? line;
+        ts.BeginBlocking();
+        try { line = ts.Interp.Stdin.ReadLine(); }
+        finally { ts.EndBlocking(); }
         if (line is null) throw Err.Make(Types.EOFError, "EOF when reading a line");
         return new PyStr(line);
     }

@@ -1,6 +1,9 @@
 using System.IO;
+using System.Threading;
 using MiniPy.Objects;
 using MiniPy.Runtime;
+
+using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Modules;
 
@@ -13,19 +16,75 @@ internal sealed class PyTextIO : PyObject
     private readonly bool _autoFlush;
     public bool Closed;
 
-    public PyTextIO(TextWriter writer, string name, bool autoFlush = false, TextReader? reader = null) : base(Types.TextIO)
+    /// <summary>The console stream under <see cref="Writer"/>, when it releases the GIL around OS writes.</summary>
+    private readonly GilReleasingStream? _console;
+    /// <summary>Serialises writers: the stream may be shared by several Python threads.</summary>
+    private readonly object _sync = new();
+
+    public PyTextIO(TextWriter writer, string name, bool autoFlush = false, TextReader? reader = null, GilReleasingStream? console = null)
+        : base(Types.TextIO)
     {
         Writer = writer;
         Reader = reader;
         Name = name;
         _autoFlush = autoFlush;
+        _console = console;
     }
 
+    /// <summary>Writes outside Python code (reports at exit, the REPL's echo), without touching the GIL.</summary>
     public void Write(string s)
     {
         if (Closed) throw Err.ValueError("I/O operation on closed file.");
-        Writer.Write(s);
-        if (_autoFlush) Writer.Flush();
+        lock (_sync)
+        {
+            Writer.Write(s);
+            if (_autoFlush) Writer.Flush();
+        }
+    }
+
+    /// <summary>Writes for a Python thread: the GIL is released while the OS write blocks.</summary>
+    public void Write(ThreadState ts, string s)
+    {
+        if (Closed) throw Err.ValueError("I/O operation on closed file.");
+        Enter(ts);
+        try
+        {
+            Writer.Write(s);
+            if (_autoFlush) Writer.Flush();
+        }
+        finally { Exit(); }
+    }
+
+    public void Flush(ThreadState ts)
+    {
+        Enter(ts);
+        try { Writer.Flush(); }
+        finally { Exit(); }
+    }
+
+    /// <summary>Takes the stream's lock; a thread that must wait for it lets the others run (the holder may
+    /// itself be waiting for the GIL to come back from an OS write).</summary>
+    private void Enter(ThreadState ts)
+    {
+        if (!Monitor.TryEnter(_sync))
+        {
+            ts.BeginBlocking();
+            try { Monitor.Enter(_sync); }
+            finally { ts.EndBlocking(); }
+        }
+        if (_console is not null) _console.Writer = ts;
+    }
+
+    private void Exit()
+    {
+        if (_console is not null) _console.Writer = null;
+        Monitor.Exit(_sync);
+    }
+
+    /// <summary>Flushes outside Python code.</summary>
+    public void Flush()
+    {
+        lock (_sync) Writer.Flush();
     }
 
     public override PyObject Repr(ThreadState ts) => new PyStr($"<_io.TextIOWrapper name='{Name}' mode='w' encoding='utf-8'>");
@@ -37,13 +96,13 @@ internal sealed class PyTextIO : PyObject
         {
             a.Check("write", 1, 1);
             var s = a[0] as PyStr ?? throw Err.TypeError($"write() argument must be str, not {a[0].Type.Name}");
-            ((PyTextIO)self!).Write(s.Value);
+            ((PyTextIO)self!).Write(ts, s.Value);
             return ts.NewInt(s.CodePointLength);
         });
-        Reg.Method(t, "flush", (ThreadState ts, PyObject? self, in Args a) => { ((PyTextIO)self!).Writer.Flush(); return Types.None; });
+        Reg.Method(t, "flush", (ThreadState ts, PyObject? self, in Args a) => { ((PyTextIO)self!).Flush(ts); return Types.None; });
         Reg.Method(t, "writelines", (ThreadState ts, PyObject? self, in Args a) =>
         {
-            foreach (var x in Ops.ToArray(ts, a[0])) { ((PyTextIO)self!).Write(Ops.StrString(ts, x)); Rc.Decref(ts, x); }
+            foreach (var x in Ops.ToArray(ts, a[0])) { ((PyTextIO)self!).Write(ts, Ops.StrString(ts, x)); Rc.Decref(ts, x); }
             return Types.None;
         });
         Reg.Method(t, "isatty", (ThreadState ts, PyObject? self, in Args a) => Types.False);

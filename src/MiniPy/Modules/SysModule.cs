@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using MiniPy.Objects;
 using MiniPy.Runtime;
@@ -33,7 +34,12 @@ internal static class SysModule
         Set("stderr", Rc.New(ts, (PyObject)interp.Stderr));
         Set("__stdout__", Rc.New(ts, (PyObject)interp.Stdout));
         Set("__stderr__", Rc.New(ts, (PyObject)interp.Stderr));
-        Set("builtin_module_names", ts.NewTuple(new PyObject[] { new PyStr("builtins"), new PyStr("sys"), new PyStr("math"), new PyStr("time"), new PyStr("random") }));
+        var builtinNames = new List<string> { "builtins", "sys" };
+        builtinNames.AddRange(interp.BuiltinModuleNames);
+        builtinNames.Sort(StringComparer.Ordinal);
+        var nameObjects = new PyObject[builtinNames.Count];
+        for (int i = 0; i < nameObjects.Length; i++) nameObjects[i] = new PyStr(builtinNames[i]);
+        Set("builtin_module_names", ts.NewTuple(nameObjects));
         Set("implementation", new SimpleNamespace(ts, ("name", new PyStr("minipy")), ("cache_tag", Types.None),
             ("version", ts.NewTuple(new PyObject[] { ts.NewInt(0), ts.NewInt(1), ts.NewInt(0), new PyStr("alpha"), ts.NewInt(0) }))));
         Set("flags", new SimpleNamespace(ts, ("optimize", ts.NewInt(0)), ("debug", ts.NewInt(0))));
@@ -76,6 +82,15 @@ internal static class SysModule
             return ts.NewInt(report.Mismatches);
         });
         Def("_is_gil_enabled", (ThreadState ts, PyObject? s, in Args a) => PyBool.Of(ts.Interp.Options.Gil));
+        Def("getswitchinterval", (ThreadState ts, PyObject? s, in Args a) => new PyFloat(ts.Interp.Gil.SwitchInterval));
+        Def("setswitchinterval", (ThreadState ts, PyObject? s, in Args a) =>
+        {
+            a.Check("setswitchinterval", 1, 1);
+            double seconds = Ops.AsDouble(ts, a[0]);
+            if (!(seconds > 0)) throw Err.ValueError("switch interval must be strictly positive");
+            ts.Interp.Gil.SwitchInterval = seconds;
+            return Types.None;
+        });
         Def("getdefaultencoding", (ThreadState ts, PyObject? s, in Args a) => new PyStr("utf-8"));
         Def("get_int_max_str_digits", (ThreadState ts, PyObject? s, in Args a) => ts.NewInt(IntOps.MaxStrDigits));
         return m;

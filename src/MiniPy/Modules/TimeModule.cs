@@ -26,8 +26,9 @@ internal static class TimeModule
             a.Check("sleep", 1, 1);
             double secs = Ops.AsDouble(ts, a[0]);
             if (secs < 0) throw Err.ValueError("sleep length must be non-negative");
-            ts.Interp.Stdout.Writer.Flush();
-            Thread.Sleep(TimeSpan.FromSeconds(secs));
+            ts.BeginBlocking();
+            try { Thread.Sleep(TimeSpan.FromSeconds(secs)); }
+            finally { ts.EndBlocking(); }
             return Types.None;
         });
         Def("strftime", (ThreadState ts, PyObject? s, in Args a) =>

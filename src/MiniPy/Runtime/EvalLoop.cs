@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Unsafe = System.Runtime.CompilerServices.Unsafe;
 using MiniPy.Compiler;
 using MiniPy.Memory;
@@ -707,6 +708,12 @@ internal static partial class Eval
                             continue;
                         }
                         case Opcode.Jump:
+                            // Backward jumps close loops: the eval breaker is polled here (and at calls).
+                            if (arg < pc && Volatile.Read(ref ts.EvalBreaker) != 0)
+                            {
+                                f.Sp = sp;
+                                ts.HandleEvalBreaker();
+                            }
                             pc = arg;
                             continue;
                         case Opcode.PopJumpIfFalse:
@@ -794,6 +801,11 @@ internal static partial class Eval
                         }
                         case Opcode.Call:
                         {
+                            if (Volatile.Read(ref ts.EvalBreaker) != 0)
+                            {
+                                f.Sp = sp;
+                                ts.HandleEvalBreaker();
+                            }
                             int funcIndex = sp - arg - 2;
                             var callable = s[funcIndex].V;
                             var self = s[funcIndex + 1].V;

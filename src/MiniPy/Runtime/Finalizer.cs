@@ -34,7 +34,7 @@ internal static class Finalizer
     /// <summary>"Exception ignored in: ..." followed by the traceback, as CPython's PyErr_WriteUnraisable.</summary>
     private static void ReportIgnored(ThreadState ts, PyObject where, PyBaseException exc)
     {
-        ts.Interp.Stdout.Writer.Flush();
+        ts.Interp.Stdout.Flush(ts);
         string what;
         try { what = Ops.ReprString(ts, where); }
         catch (PyException e) { Rc.Decref(ts, e.Value); what = "<object>"; }

@@ -45,6 +45,8 @@ internal static class Import
             interp.Modules.SetStr(ts, key, builtin!);
             return builtin!;
         }
+        if (FrozenLibrary.Source(name, out bool isPackage) is { } frozen)
+            return ExecuteModule(ts, name, frozen, $"<frozen {name}>", isPackage);
         var path = FindSource(interp, name);
         if (path is null)
         {
@@ -52,14 +54,27 @@ internal static class Import
             e.InstanceDict!.SetStrOwned(ts, interp.Intern("name"), new PyStr(name));
             throw new PyException(e);
         }
+        return ExecuteModule(ts, name, File.ReadAllText(path), path, path.EndsWith("__init__.py", System.StringComparison.Ordinal));
+    }
+
+    /// <summary>Creates module <paramref name="name"/>, registers it in sys.modules and runs its code in it.</summary>
+    private static PyObject ExecuteModule(ThreadState ts, string name, string source, string file, bool isPackage)
+    {
+        var interp = ts.Interp;
+        var key = interp.Intern(name);
         var module = new PyModule(ts, name);
-        module.Dict.SetStrOwned(ts, interp.Intern("__file__"), new PyStr(path));
+        module.Dict.SetStrOwned(ts, interp.Intern("__file__"), new PyStr(file));
         module.Dict.SetStr(ts, Types.Strs.Builtins, interp.BuiltinsModule);
+        if (isPackage)
+        {
+            var path = new PyList();
+            path.AppendOwned(new PyStr(System.IO.Path.GetDirectoryName(file) ?? ""));
+            module.Dict.SetStrOwned(ts, interp.Intern("__path__"), path);
+        }
         interp.Modules.SetStr(ts, key, module);
         try
         {
-            var source = File.ReadAllText(path);
-            ScriptRunner.Execute(ts, source, path, module.Dict);
+            ScriptRunner.Execute(ts, source, file, module.Dict);
         }
         catch
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using MiniPy.Concurrency;
 using MiniPy.Hosting;
 using MiniPy.Memory;
 using MiniPy.Modules;
@@ -16,6 +17,12 @@ internal sealed class Interpreter
 {
     public readonly RuntimeOptions Options;
     public readonly ThreadState MainThread;
+    /// <summary>This interpreter's global interpreter lock.</summary>
+    public readonly Gil Gil;
+    private readonly List<ThreadState> _threads = new();
+    private readonly List<GilThreadSummary> _finishedThreads = new();
+    /// <summary>Set once the main program is over: other threads may no longer take the GIL.</summary>
+    public volatile bool Finalizing;
     public readonly PyDict Builtins;
     public readonly PyDict Modules;
     public PyModule BuiltinsModule = null!;
@@ -33,7 +40,9 @@ internal sealed class Interpreter
         set
         {
             _recursionLimit = value;
-            if (MainThread is not null) MainThread.RecursionLimit = value;
+            if (MainThread is null) return;
+            lock (_threads)
+                foreach (var t in _threads) t.RecursionLimit = value;
         }
     }
     public readonly List<string> SearchPaths = new();
@@ -54,13 +63,15 @@ internal sealed class Interpreter
         RecursionLimit = options.RecursionLimit;
         foreach (var (name, str) in Types.Strs.All) _interned[name] = str;
         if (options.CheckRefs) RefChecker = new RefChecker(this);
-        MainThread = new ThreadState(this);
+        Gil = new Gil(options.TracePath is null ? null : new TraceRecorder()) { SwitchInterval = options.SwitchInterval };
+        MainThread = new ThreadState(this) { Ident = Environment.CurrentManagedThreadId };
+        _threads.Add(MainThread);
         var ts = MainThread;
         Stdin = options.Stdin ?? Console.In;
         Builtins = new PyDict();
         Modules = new PyDict();
-        Stdout = new PyTextIO(options.Stdout ?? CreateConsoleWriter(Console.OpenStandardOutput()), "<stdout>");
-        Stderr = new PyTextIO(options.Stderr ?? CreateConsoleWriter(Console.OpenStandardError()), "<stderr>", autoFlush: true);
+        Stdout = CreateStream(options.Stdout, Console.OpenStandardOutput, "<stdout>", autoFlush: false);
+        Stderr = CreateStream(options.Stderr, Console.OpenStandardError, "<stderr>", autoFlush: true);
         BuiltinsModule = BuiltinsModuleFactory.Create(ts);
         RegisterBuiltinModules();
         Sys = SysModule.Create(ts);
@@ -69,14 +80,22 @@ internal sealed class Interpreter
         SearchPaths.AddRange(options.SearchPaths);
     }
 
-    private static TextWriter CreateConsoleWriter(Stream stream) =>
-        new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
+    /// <summary>sys.stdout or sys.stderr: the host's writer, or the console behind a stream that releases the GIL.</summary>
+    private static PyTextIO CreateStream(TextWriter? hostWriter, Func<Stream> openConsole, string name, bool autoFlush)
+    {
+        if (hostWriter is not null) return new PyTextIO(hostWriter, name, autoFlush);
+        var console = new GilReleasingStream(openConsole());
+        var writer = new StreamWriter(console, new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false, NewLine = "\n" };
+        return new PyTextIO(writer, name, autoFlush, console: console);
+    }
 
     private void RegisterBuiltinModules()
     {
         _builtinModules["math"] = MathModule.Create;
         _builtinModules["time"] = TimeModule.Create;
         _builtinModules["random"] = RandomModule.Create;
+        _builtinModules["_thread"] = ThreadModule.Create;
+        _builtinModules["os"] = OsModule.Create;
     }
 
     public bool TryCreateBuiltinModule(ThreadState ts, string name, out PyModule? module)
@@ -88,6 +107,42 @@ internal sealed class Interpreter
         }
         module = null;
         return false;
+    }
+
+    /// <summary>A new thread state for a thread about to start; it counts as alive from here on.</summary>
+    public ThreadState CreateThreadState()
+    {
+        var ts = new ThreadState(this) { RecursionLimit = _recursionLimit };
+        lock (_threads) _threads.Add(ts);
+        return ts;
+    }
+
+    /// <summary>Called by a thread that has finished, while it still holds the GIL.</summary>
+    public void RemoveThreadState(ThreadState ts)
+    {
+        lock (_threads)
+        {
+            _threads.Remove(ts);
+            _finishedThreads.Add(GilThreadSummary.Of(ts));
+            if (ts.Stats is not null) TotalStats.Add(ts.Stats);
+        }
+    }
+
+    /// <summary>The live thread states (a copy).</summary>
+    public ThreadState[] Threads()
+    {
+        lock (_threads) return _threads.ToArray();
+    }
+
+    /// <summary>GIL figures of every thread this interpreter has had, finished ones first, for <c>--stats</c>.</summary>
+    public List<GilThreadSummary> GilSummaries()
+    {
+        lock (_threads)
+        {
+            var all = new List<GilThreadSummary>(_finishedThreads);
+            foreach (var t in _threads) all.Add(GilThreadSummary.Of(t));
+            return all;
+        }
     }
 
     public IEnumerable<string> BuiltinModuleNames => _builtinModules.Keys;
@@ -134,7 +189,7 @@ internal sealed class Interpreter
 
     public void Flush()
     {
-        try { Stdout.Writer.Flush(); } catch (IOException) { }
-        try { Stderr.Writer.Flush(); } catch (IOException) { }
+        try { Stdout.Flush(); } catch (IOException) { }
+        try { Stderr.Flush(); } catch (IOException) { }
     }
 }

@@ -45,6 +45,9 @@ internal static class MainRunner
                     : TracebackPrinter.Format(ts, uncaught);
             }
         }
+        WaitForThreads(ts);
+        // Daemon threads still running stop at their next attempt to take the GIL.
+        interp.Gil.Close(ts);
         interp.Flush();
         var reports = new List<string>();
         if (interp.RefChecker is not null)
@@ -60,12 +63,43 @@ internal static class MainRunner
             reports.Add($"stats: refcount={interp.Options.RefCount.ToString().ToLowerInvariant()} immortal={(interp.Options.Immortal ? "on" : "off")} " +
                         $"increments={s.Increments} decrements={s.Decrements} immortal_skips={s.ImmortalSkips} " +
                         $"deallocations={s.Deallocations} freelist_reuses={s.FreeListReuses}\n");
+            reports.Add(GilReport(interp));
+        }
+        if (interp.Options.TracePath is { } tracePath)
+        {
+            try { interp.Gil.Trace!.Write(tracePath); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                reports.Add($"minipy: cannot write trace '{tracePath}': {e.Message}\n");
+            }
         }
         interp.Flush();
         foreach (var r in reports) interp.Stderr.Write(r);
         if (errorText is not null) interp.Stderr.Write(errorText);
         interp.Flush();
         return exitCode;
+    }
+
+    /// <summary>threading._shutdown(): the interpreter waits for non-daemon threads before it finalises.</summary>
+    private static void WaitForThreads(ThreadState ts)
+    {
+        var threading = ts.Interp.Modules.GetItemOrNull(ts.Interp.Intern("threading"));
+        if (threading is null) return;
+        try { Rc.Decref(ts, Ops.CallMethod(ts, threading, "_shutdown", ReadOnlySpan<PyObject>.Empty)); }
+        catch (PyException e)
+        {
+            ts.Interp.Stderr.Write("Exception ignored on threading shutdown:\n" + TracebackPrinter.Format(ts, e.Value));
+            Rc.Decref(ts, e.Value);
+        }
+    }
+
+    private static string GilReport(Interpreter interp)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var t in interp.GilSummaries())
+            sb.Append($"gil: thread={t.Name} acquisitions={t.Acquisitions} forced_switches={t.ForcedSwitches} " +
+                      $"voluntary_releases={t.VoluntaryReleases} wait_ms={t.WaitMs.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}\n");
+        return sb.ToString();
     }
 
     private static int ExitCodeOf(ThreadState ts, PyBaseException e, out string? message)
