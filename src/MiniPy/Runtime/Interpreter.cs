@@ -96,6 +96,7 @@ internal sealed class Interpreter
         _builtinModules["random"] = RandomModule.Create;
         _builtinModules["_thread"] = ThreadModule.Create;
         _builtinModules["os"] = OsModule.Create;
+        _builtinModules["hashlib"] = HashlibModule.Create;
     }
 
     public bool TryCreateBuiltinModule(ThreadState ts, string name, out PyModule? module)
