@@ -17,7 +17,9 @@ Options:
   --gil on|off          run with the global interpreter lock (default: on; also MINIPY_GIL=0|1, -X gil=0|1)
   --refcount SCHEME     none | plain | atomic | biased (default: plain)
   --immortal on|off     immortal None, bools, small ints, interned strings, types (default: on)
-  --stats               print reference-counting statistics at exit
+  --stats               print reference-counting and GIL statistics at exit
+  --trace FILE          write the GIL timeline of every thread at exit: FILE.json is a
+                        Chrome trace-event file (open it in Perfetto), FILE.svg a picture
   --check-refs          check every reachable object's reference count at exit
   --debug               show the .NET stack of internal errors
   --version             print the version and exit
@@ -66,6 +68,12 @@ Options:
             if (a == "--stats") { options.Stats = true; continue; }
             if (a == "--check-refs") { options.CheckRefs = true; continue; }
             if (a == "--debug") { options.Debug = true; continue; }
+            if (a == "--trace")
+            {
+                if (i + 1 >= args.Length) return UsageError("argument expected for the --trace option");
+                options.TracePath = args[++i];
+                continue;
+            }
             if (a is "--gil" or "--refcount" or "--immortal" or "-X")
             {
                 if (i + 1 >= args.Length) return UsageError($"argument expected for the {a} option");
