@@ -20,11 +20,24 @@ public static class TestHost
         finally { File.Delete(path); }
     }
 
-    public static RunResult RunFile(string path, RefCountScheme scheme = RefCountScheme.Plain, bool checkRefs = false, TimeSpan? timeout = null)
+    public static RunResult RunFile(string path, RefCountScheme scheme = RefCountScheme.Plain, bool checkRefs = false, TimeSpan? timeout = null) =>
+        RunFile(path, o => { o.RefCount = scheme; o.CheckRefs = checkRefs; }, timeout);
+
+    /// <summary>Runs source text with options set by <paramref name="configure"/>; fails after <paramref name="timeout"/> (60 s by default).</summary>
+    public static RunResult RunSource(string source, Action<RuntimeOptions> configure, TimeSpan? timeout = null)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"minipy-test-{Guid.NewGuid():N}.py");
+        File.WriteAllText(path, source);
+        try { return RunFile(path, configure, timeout); }
+        finally { File.Delete(path); }
+    }
+
+    public static RunResult RunFile(string path, Action<RuntimeOptions> configure, TimeSpan? timeout = null)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var options = new RuntimeOptions { RefCount = scheme, CheckRefs = checkRefs, Stdout = stdout, Stderr = stderr, Stdin = new StringReader("") };
+        var options = new RuntimeOptions { Stdout = stdout, Stderr = stderr, Stdin = new StringReader("") };
+        configure(options);
         options.Argv.Add(path);
         int exit = -1;
         Exception? failure = null;
