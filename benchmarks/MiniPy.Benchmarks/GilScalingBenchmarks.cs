@@ -2,6 +2,7 @@ using System.IO;
 using BenchmarkDotNet.Attributes;
 using MiniPy.Compiler;
 using MiniPy.Hosting;
+using MiniPy.Memory;
 using MiniPy.Objects;
 using MiniPy.Runtime;
 
