@@ -6,10 +6,11 @@ using MiniPy.Runtime;
 
 namespace MiniPy.Modules;
 
-/// <summary>open(): text and binary files, read and written whole or by line.</summary>
+/// <summary>open(): text and binary files, read and written whole or by line. System calls release the GIL.</summary>
 internal sealed class PyFile : PyObject
 {
-    private readonly FileStream _stream;
+    private readonly GilReleasingStream _stream;
+    private readonly StreamGate _gate;
     private readonly StreamReader? _reader;
     private readonly StreamWriter? _writer;
     public readonly bool Binary;
@@ -19,12 +20,13 @@ internal sealed class PyFile : PyObject
     public PyFile(string path, FileStream stream, bool binary, bool write) : base(FileModule.FileType)
     {
         Path = path;
-        _stream = stream;
+        _stream = new GilReleasingStream(stream);
+        _gate = new StreamGate(_stream);
         Binary = binary;
         if (!binary)
         {
-            if (write) _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
-            else _reader = new StreamReader(stream, Encoding.UTF8);
+            if (write) _writer = new StreamWriter(_stream, new UTF8Encoding(false)) { NewLine = "\n" };
+            else _reader = new StreamReader(_stream, Encoding.UTF8);
         }
     }
 
@@ -36,47 +38,69 @@ internal sealed class PyFile : PyObject
     public PyObject Read(ThreadState ts)
     {
         CheckOpen();
-        if (Binary)
+        _gate.Enter(ts);
+        try
         {
-            var ms = new MemoryStream();
-            _stream.CopyTo(ms);
-            return new PyBytes(ms.ToArray());
+            if (Binary)
+            {
+                var ms = new MemoryStream();
+                _stream.CopyTo(ms);
+                return new PyBytes(ms.ToArray());
+            }
+            return new PyStr(_reader!.ReadToEnd().Replace("\r\n", "\n"));
         }
-        return new PyStr(_reader!.ReadToEnd().Replace("\r\n", "\n"));
+        finally { _gate.Exit(); }
     }
 
-    public PyObject? ReadLine()
+    public PyObject? ReadLine(ThreadState ts)
     {
         CheckOpen();
         var sb = new StringBuilder();
-        while (true)
+        _gate.Enter(ts);
+        try
         {
-            int c = _reader!.Read();
-            if (c < 0) break;
-            sb.Append((char)c);
-            if (c == '\n') break;
+            while (true)
+            {
+                int c = _reader!.Read();
+                if (c < 0) break;
+                sb.Append((char)c);
+                if (c == '\n') break;
+            }
         }
+        finally { _gate.Exit(); }
         return sb.Length == 0 ? null : new PyStr(sb.ToString());
     }
 
     public void Write(ThreadState ts, PyObject data)
     {
         CheckOpen();
-        if (Binary) { var b = BytesMethods.AsBytes(ts, data); _stream.Write(b); }
-        else _writer!.Write(Ops.StrString(ts, data));
+        byte[]? bytes = Binary ? BytesMethods.AsBytes(ts, data) : null;
+        string? text = Binary ? null : Ops.StrString(ts, data);
+        _gate.Enter(ts);
+        try
+        {
+            if (bytes is not null) _stream.Write(bytes);
+            else _writer!.Write(text);
+        }
+        finally { _gate.Exit(); }
     }
 
-    public void Close()
+    public void Close(ThreadState ts)
     {
         if (_closed) return;
         _closed = true;
-        _writer?.Flush();
-        _stream.Dispose();
+        _gate.Enter(ts);
+        try
+        {
+            _writer?.Flush();
+            _stream.Dispose();
+        }
+        finally { _gate.Exit(); }
     }
 
     public override PyObject Iter(ThreadState ts) => Rc.New(ts, this);
-    public override PyObject? Next(ThreadState ts) => ReadLine();
-    public override void ReleaseReferences(ThreadState ts) => Close();
+    public override PyObject? Next(ThreadState ts) => ReadLine(ts);
+    public override void ReleaseReferences(ThreadState ts) => Close(ts);
     public override PyObject Repr(ThreadState ts) => new PyStr($"<_io.TextIOWrapper name='{Path}'>");
 }
 
@@ -89,17 +113,17 @@ internal static class FileModule
         var t = new PyType("TextIOWrapper", Types.Object, null, Types.Type);
         t.Dict.Type = Types.Dict;
         Reg.Method(t, "read", (ThreadState ts, PyObject? self, in Args a) => ((PyFile)self!).Read(ts));
-        Reg.Method(t, "readline", (ThreadState ts, PyObject? self, in Args a) => ((PyFile)self!).ReadLine() ?? new PyStr(""));
+        Reg.Method(t, "readline", (ThreadState ts, PyObject? self, in Args a) => ((PyFile)self!).ReadLine(ts) ?? new PyStr(""));
         Reg.Method(t, "readlines", (ThreadState ts, PyObject? self, in Args a) =>
         {
             var l = new PyList();
-            while (((PyFile)self!).ReadLine() is { } line) l.AppendOwned(line);
+            while (((PyFile)self!).ReadLine(ts) is { } line) l.AppendOwned(line);
             return l;
         });
         Reg.Method(t, "write", (ThreadState ts, PyObject? self, in Args a) => { ((PyFile)self!).Write(ts, a[0]); return ts.NewInt(Ops.Length(ts, a[0])); });
-        Reg.Method(t, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyFile)self!).Close(); return Types.None; });
+        Reg.Method(t, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyFile)self!).Close(ts); return Types.None; });
         Reg.Method(t, "__enter__", (ThreadState ts, PyObject? self, in Args a) => Rc.New(ts, self!));
-        Reg.Method(t, "__exit__", (ThreadState ts, PyObject? self, in Args a) => { ((PyFile)self!).Close(); return Types.None; });
+        Reg.Method(t, "__exit__", (ThreadState ts, PyObject? self, in Args a) => { ((PyFile)self!).Close(ts); return Types.None; });
         Reg.Slots(t, "__iter__", "__next__");
         return t;
     }

@@ -1,5 +1,4 @@
 using System.IO;
-using System.Threading;
 using MiniPy.Objects;
 using MiniPy.Runtime;
 
@@ -16,10 +15,8 @@ internal sealed class PyTextIO : PyObject
     private readonly bool _autoFlush;
     public bool Closed;
 
-    /// <summary>The console stream under <see cref="Writer"/>, when it releases the GIL around OS writes.</summary>
-    private readonly GilReleasingStream? _console;
     /// <summary>Serialises writers: the stream may be shared by several Python threads.</summary>
-    private readonly object _sync = new();
+    private readonly StreamGate _gate;
 
     public PyTextIO(TextWriter writer, string name, bool autoFlush = false, TextReader? reader = null, GilReleasingStream? console = null)
         : base(Types.TextIO)
@@ -28,63 +25,48 @@ internal sealed class PyTextIO : PyObject
         Reader = reader;
         Name = name;
         _autoFlush = autoFlush;
-        _console = console;
+        _gate = new StreamGate(console);
     }
 
     /// <summary>Writes outside Python code (reports at exit, the REPL's echo), without touching the GIL.</summary>
     public void Write(string s)
     {
         if (Closed) throw Err.ValueError("I/O operation on closed file.");
-        lock (_sync)
+        _gate.EnterOutsidePython();
+        try
         {
             Writer.Write(s);
             if (_autoFlush) Writer.Flush();
         }
+        finally { _gate.Exit(); }
     }
 
     /// <summary>Writes for a Python thread: the GIL is released while the OS write blocks.</summary>
     public void Write(ThreadState ts, string s)
     {
         if (Closed) throw Err.ValueError("I/O operation on closed file.");
-        Enter(ts);
+        _gate.Enter(ts);
         try
         {
             Writer.Write(s);
             if (_autoFlush) Writer.Flush();
         }
-        finally { Exit(); }
+        finally { _gate.Exit(); }
     }
 
     public void Flush(ThreadState ts)
     {
-        Enter(ts);
+        _gate.Enter(ts);
         try { Writer.Flush(); }
-        finally { Exit(); }
-    }
-
-    /// <summary>Takes the stream's lock; a thread that must wait for it lets the others run (the holder may
-    /// itself be waiting for the GIL to come back from an OS write).</summary>
-    private void Enter(ThreadState ts)
-    {
-        if (!Monitor.TryEnter(_sync))
-        {
-            ts.BeginBlocking();
-            try { Monitor.Enter(_sync); }
-            finally { ts.EndBlocking(); }
-        }
-        if (_console is not null) _console.Writer = ts;
-    }
-
-    private void Exit()
-    {
-        if (_console is not null) _console.Writer = null;
-        Monitor.Exit(_sync);
+        finally { _gate.Exit(); }
     }
 
     /// <summary>Flushes outside Python code.</summary>
     public void Flush()
     {
-        lock (_sync) Writer.Flush();
+        _gate.EnterOutsidePython();
+        try { Writer.Flush(); }
+        finally { _gate.Exit(); }
     }
 
     public override PyObject Repr(ThreadState ts) => new PyStr($"<_io.TextIOWrapper name='{Name}' mode='w' encoding='utf-8'>");

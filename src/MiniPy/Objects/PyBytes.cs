@@ -43,9 +43,7 @@ internal sealed class PyBytes : PyObject
         if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
         {
             long n = Math.Max(0, Ops.AsSize(ts, other));
-            var r = new byte[Value.Length * n];
-            for (long i = 0; i < n; i++) Value.CopyTo(r, i * Value.Length);
-            return new PyBytes(r);
+            return new PyBytes(Repeat(Value, n));
         }
         if (op == Objects.BinaryOp.Mod && !reflected)
             return new PyBytes(Encoding.Latin1.GetBytes(PercentFormat.Format(ts, Encoding.Latin1.GetString(Value), other)));
@@ -53,6 +51,29 @@ internal sealed class PyBytes : PyObject
     }
 
     public override bool Contains(ThreadState ts, PyObject item) => BytesMethods.Contains(ts, Value, Value.Length, item);
+
+    /// <summary><paramref name="source"/> repeated <paramref name="n"/> times, by doubling copies (b"x" * 16 MiB is one fill).</summary>
+    public static byte[] Repeat(byte[] source, long n)
+    {
+        long total = source.Length * n;
+        if (n != 0 && total / n != source.Length || total > Array.MaxLength) throw Err.Make(Types.MemoryError, "");
+        var r = new byte[total];
+        if (total == 0) return r;
+        if (source.Length == 1)
+        {
+            Array.Fill(r, source[0]);
+            return r;
+        }
+        source.CopyTo(r, 0);
+        long filled = source.Length;
+        while (filled < total)
+        {
+            long chunk = Math.Min(filled, total - filled);
+            Array.Copy(r, 0, r, filled, chunk);
+            filled += chunk;
+        }
+        return r;
+    }
 
     public override PyObject GetItem(ThreadState ts, PyObject key)
     {

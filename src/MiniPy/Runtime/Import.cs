@@ -39,7 +39,13 @@ internal static class Import
         var interp = ts.Interp;
         var key = interp.Intern(name);
         var existing = interp.Modules.GetItemOrNull(key);
-        if (existing is not null) return Rc.New(ts, existing);
+        if (existing is not null)
+        {
+            if (!interp.ImportLocks.WaitIfInitialising(ts, name)) return Rc.New(ts, existing);
+            // Another thread finished (or failed) initialising it meanwhile: look again.
+            existing = interp.Modules.GetItemOrNull(key);
+            if (existing is not null) return Rc.New(ts, existing);
+        }
         if (interp.TryCreateBuiltinModule(ts, name, out var builtin))
         {
             interp.Modules.SetStr(ts, key, builtin!);
@@ -72,6 +78,7 @@ internal static class Import
             module.Dict.SetStrOwned(ts, interp.Intern("__path__"), path);
         }
         interp.Modules.SetStr(ts, key, module);
+        interp.ImportLocks.Begin(ts, name);
         try
         {
             ScriptRunner.Execute(ts, source, file, module.Dict);
@@ -82,6 +89,10 @@ internal static class Import
             Rc.XDecref(ts, removed);
             Rc.Decref(ts, module);
             throw;
+        }
+        finally
+        {
+            interp.ImportLocks.End(name);
         }
         return module;
     }

@@ -54,7 +54,8 @@ internal sealed class Interpreter
     private readonly Dictionary<string, PyStr> _interned = new();
     private readonly PyStr?[] _charStrings = new PyStr?[256];
     private readonly Dictionary<string, Func<ThreadState, PyModule>> _builtinModules = new();
-    private readonly HashSet<string> _importing = new();
+    /// <summary>Modules whose code is running right now, per importing thread.</summary>
+    public readonly ImportLocks ImportLocks = new();
 
     public Interpreter(RuntimeOptions options)
     {
@@ -147,8 +148,6 @@ internal sealed class Interpreter
     }
 
     public IEnumerable<string> BuiltinModuleNames => _builtinModules.Keys;
-
-    public HashSet<string> Importing => _importing;
 
     /// <summary>The interned (immortal) str for a name: names compare by reference on the fast path.</summary>
     public PyStr Intern(string s)
