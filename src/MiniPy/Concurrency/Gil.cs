@@ -61,6 +61,8 @@ internal sealed class Gil
                     {
                         _waiting--;
                         Monitor.Exit(_mutex);
+                        // This thread never runs Python again: it must not keep a stream others need at exit.
+                        ts.HeldGate?.Abandon(ts);
                         Thread.Sleep(Timeout.Infinite);
                     }
                     long seen = _switchNumber;

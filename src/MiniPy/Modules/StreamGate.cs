@@ -25,6 +25,20 @@ internal sealed class StreamGate
             finally { ts.EndBlocking(); }
         }
         if (_stream is not null) _stream.Caller = ts;
+        _holder = ts;
+        ts.HeldGate = this;
+    }
+
+    private ThreadState? _holder;
+
+    /// <summary>The holder will never run again (a daemon thread stopped at shutdown in the middle of a
+    /// system call): let others use the stream. Its buffers are consistent, since the stopped thread was
+    /// inside the operating-system call, after the buffer had been handed over.</summary>
+    public void Abandon(ThreadState ts)
+    {
+        if (_holder != ts) return;
+        ts.HeldGate = null;
+        Exit();
     }
 
     /// <summary>Enters without a Python thread (reports at exit): system calls keep whatever GIL state there is.</summary>
@@ -33,6 +47,11 @@ internal sealed class StreamGate
     public void Exit()
     {
         if (_stream is not null) _stream.Caller = null;
+        if (_holder is not null)
+        {
+            _holder.HeldGate = null;
+            _holder = null;
+        }
         Monitor.Exit(_sync);
     }
 }

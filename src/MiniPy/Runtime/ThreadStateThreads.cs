@@ -37,6 +37,9 @@ internal sealed partial class ThreadState
     /// <summary>threading.local objects holding a dict for this thread; their dicts are dropped when it ends.</summary>
     public List<PyThreadLocal>? Locals;
 
+    /// <summary>The stream lock this thread holds while it is inside a system call, if any.</summary>
+    public StreamGate? HeldGate;
+
     public void RequestGilDrop() => Interlocked.Or(ref EvalBreaker, GilDropRequestBit);
 
     public void ClearGilDropRequest() => Interlocked.And(ref EvalBreaker, ~GilDropRequestBit);
