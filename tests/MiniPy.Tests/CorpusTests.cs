@@ -44,4 +44,12 @@ public sealed class CorpusTests
     [Theory]
     [MemberData(nameof(Programs))]
     public void Program_leaves_no_reference_count_mismatch(string name) => Check(name, RefCountScheme.Plain, true);
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Program_leaves_no_mismatch_under_biased_counting(string name) => Check(name, RefCountScheme.Biased, true);
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void Program_leaves_no_mismatch_under_atomic_counting(string name) => Check(name, RefCountScheme.Atomic, true);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MiniPy.Runtime;
 
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Concurrency;
 

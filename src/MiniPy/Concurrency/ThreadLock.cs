@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Threading;
 using MiniPy.Runtime;
 
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Concurrency;
 

@@ -6,7 +6,6 @@ using System.IO;
 using System.Text;
 using MiniPy.Runtime;
 
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Concurrency;
 

@@ -19,8 +19,6 @@ public sealed class MiniPyRuntime
     {
         if (!options.Gil)
             throw new NotSupportedException("free-threaded mode (--gil off) is not available yet: it arrives with the free-threading issue");
-        if (options.RefCount is Memory.RefCountScheme.Atomic or Memory.RefCountScheme.Biased)
-            throw new NotSupportedException($"--refcount {options.RefCount.ToString().ToLowerInvariant()} is not available yet: it arrives with the free-threading issue");
         Options = options;
         _interp = new Interpreter(options);
     }

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Runtime.CompilerServices;
 using MiniPy.Objects;
 using MiniPy.Runtime;
@@ -21,6 +22,12 @@ internal static class Rc
             case RcMode.None:
                 if ((o.Flags & PyObject.FinalizerFlag) != 0) o.RefLocal++;
                 return;
+            case RcMode.Biased:
+                BiasedRc.Incref(ts, o);
+                return;
+            case RcMode.Atomic:
+                AtomicRc.Incref(ts, o);
+                return;
             default:
                 IncrefGeneral(ts, o);
                 return;
@@ -37,6 +44,12 @@ internal static class Rc
                 return;
             case RcMode.None:
                 if ((o.Flags & PyObject.FinalizerFlag) != 0 && --o.RefLocal == 0) ts.Dealloc(o);
+                return;
+            case RcMode.Biased:
+                BiasedRc.Decref(ts, o);
+                return;
+            case RcMode.Atomic:
+                AtomicRc.Decref(ts, o);
                 return;
             default:
                 DecrefGeneral(ts, o);
@@ -77,8 +90,29 @@ internal static class Rc
             if (stats is not null) stats.ImmortalSkips++;
             return;
         }
-        if (stats is not null) stats.Increments++;
-        o.RefLocal++;
+        switch (ts.RcMode)
+        {
+            case RcMode.AtomicGeneral:
+                if (stats is not null) { stats.Increments++; stats.AtomicOps++; }
+                Interlocked.Increment(ref o.RefLocal);
+                return;
+            case RcMode.BiasedGeneral:
+                if (o.OwnerTid == ts.Ident)
+                {
+                    if (stats is not null) stats.Increments++;
+                    o.RefLocal++;
+                }
+                else
+                {
+                    if (stats is not null) { stats.SharedIncrements++; stats.AtomicOps++; }
+                    Interlocked.Add(ref o.RefShared, 1 << BiasedCounting.SharedShift);
+                }
+                return;
+            default:
+                if (stats is not null) stats.Increments++;
+                o.RefLocal++;
+                return;
+        }
     }
 
     public static void DecrefGeneral(ThreadState ts, PyObject o)
@@ -89,8 +123,29 @@ internal static class Rc
             if (stats is not null) stats.ImmortalSkips++;
             return;
         }
-        if (stats is not null) stats.Decrements++;
-        // An immortal object counted with immortality off starts at 2^30 and is never deallocated.
-        if (--o.RefLocal == 0 && (o.Flags & PyObject.ImmortalFlag) == 0) ts.Dealloc(o);
+        // An immortal object counted with immortality off starts at ImmortalInitialCount and is never deallocated.
+        switch (ts.RcMode)
+        {
+            case RcMode.AtomicGeneral:
+                if (stats is not null) { stats.Decrements++; stats.AtomicOps++; }
+                if (Interlocked.Decrement(ref o.RefLocal) == 0 && (o.Flags & PyObject.ImmortalFlag) == 0) ts.Dealloc(o);
+                return;
+            case RcMode.BiasedGeneral:
+                if (o.OwnerTid == ts.Ident)
+                {
+                    if (stats is not null) stats.Decrements++;
+                    if (--o.RefLocal == 0) BiasedCounting.LocalReachedZero(ts, o);
+                }
+                else
+                {
+                    if (stats is not null) stats.SharedDecrements++;
+                    BiasedCounting.DecrefShared(ts, o);
+                }
+                return;
+            default:
+                if (stats is not null) stats.Decrements++;
+                if (--o.RefLocal == 0 && (o.Flags & PyObject.ImmortalFlag) == 0) ts.Dealloc(o);
+                return;
+        }
     }
 }

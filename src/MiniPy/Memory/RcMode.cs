@@ -5,8 +5,14 @@ internal enum RcMode : byte
 {
     Plain,
     None,
+    Atomic,
+    Biased,
     /// <summary>plain with statistics, or with immortality off.</summary>
     PlainGeneral,
     /// <summary>none with statistics.</summary>
     NoneGeneral,
+    /// <summary>atomic with statistics, or with immortality off.</summary>
+    AtomicGeneral,
+    /// <summary>biased with statistics, or with immortality off.</summary>
+    BiasedGeneral,
 }

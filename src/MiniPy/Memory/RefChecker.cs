@@ -64,6 +64,8 @@ internal sealed class RefChecker
             counter.Visit(t.BootArgs);
             counter.Visit(t.BootKwargs);
             counter.Visit(t.Sentinel);
+            // An object queued for a count merge holds one reference in the queue.
+            foreach (var queued in t.QueuedForMerge()) counter.Visit(queued);
             foreach (var f in t.Frames())
             {
                 if (f.Generator is not null) continue; // counted through its generator object
@@ -88,11 +90,12 @@ internal sealed class RefChecker
                 sb.Append($"check-refs: {o.Type.Name} object at 0x{PyObject.IdentityOf(o):x} is used after it was deallocated\n");
                 continue;
             }
-            if (o.RefLocal != (uint)found)
+            long count = BiasedCounting.TrueCount(o);
+            if (count != found)
             {
                 mismatches++;
                 if (mismatches <= 50)
-                    sb.Append($"check-refs: {o.Type.Name} object at 0x{PyObject.IdentityOf(o):x}: header count {o.RefLocal}, references found {found}\n");
+                    sb.Append($"check-refs: {o.Type.Name} object at 0x{PyObject.IdentityOf(o):x}: header count {count}, references found {found}\n");
             }
         }
         mismatches += UseAfterFree;

@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Runtime.CompilerServices;
 using MiniPy.Objects;
 using MiniPy.Runtime;
@@ -33,6 +34,48 @@ internal struct NoneRc : IRefCounting
     public static void Decref(ThreadState ts, PyObject o)
     {
         if ((o.Flags & PyObject.FinalizerFlag) != 0 && --o.RefLocal == 0) ts.Dealloc(o);
+    }
+}
+
+/// <summary>The <c>atomic</c> scheme: every change is one interlocked instruction on the whole count.</summary>
+internal struct AtomicRc : IRefCounting
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Incref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.ImmortalFlag) == 0) Interlocked.Increment(ref o.RefLocal);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Decref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.ImmortalFlag) == 0 && Interlocked.Decrement(ref o.RefLocal) == 0) ts.Dealloc(o);
+    }
+}
+
+/// <summary>
+/// The <c>biased</c> scheme (PEP 703): the owner thread changes its local count with plain arithmetic;
+/// every other thread changes the shared count atomically. The slow paths are in <see cref="BiasedCounting"/>.
+/// </summary>
+internal struct BiasedRc : IRefCounting
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Incref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.ImmortalFlag) != 0) return;
+        if (o.OwnerTid == ts.Ident) o.RefLocal++;
+        else Interlocked.Add(ref o.RefShared, 1 << BiasedCounting.SharedShift);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Decref(ThreadState ts, PyObject o)
+    {
+        if ((o.Flags & PyObject.ImmortalFlag) != 0) return;
+        if (o.OwnerTid == ts.Ident)
+        {
+            if (--o.RefLocal == 0) BiasedCounting.LocalReachedZero(ts, o);
+        }
+        else BiasedCounting.DecrefShared(ts, o);
     }
 }
 

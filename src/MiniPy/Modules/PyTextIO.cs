@@ -2,7 +2,6 @@ using System.IO;
 using MiniPy.Objects;
 using MiniPy.Runtime;
 
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Modules;
 

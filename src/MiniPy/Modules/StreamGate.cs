@@ -1,6 +1,5 @@
 using System.Threading;
 using MiniPy.Runtime;
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Modules;
 

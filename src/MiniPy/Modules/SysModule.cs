@@ -57,7 +57,7 @@ internal static class SysModule
         {
             a.Check("getrefcount", 1, 1);
             var o = a[0];
-            return ts.NewInt(o.IsImmortal ? uint.MaxValue : o.RefLocal);
+            return ts.NewInt(o.IsImmortal ? uint.MaxValue : Memory.BiasedCounting.TrueCount(o));
         });
         Def("exit", (ThreadState ts, PyObject? s, in Args a) =>
         {

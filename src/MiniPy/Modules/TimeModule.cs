@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using ThreadState = MiniPy.Runtime.ThreadState;
 using System.Threading;
 using MiniPy.Objects;
 using MiniPy.Runtime;

@@ -19,6 +19,10 @@ internal abstract class PyObject
     /// <summary>Being deallocated right now (its <c>__del__</c> may resurrect it).</summary>
     public const byte DyingFlag = 8;
 
+    /// <summary>The count an immortal object starts with. With <c>--immortal off</c> it is counted but never
+    /// reaches zero; it must also fit the biased scheme's shared field (30 bits, signed) once merged.</summary>
+    public const uint ImmortalInitialCount = 1u << 27;
+
     internal uint RefLocal = 1;
     internal int RefShared;
     internal int OwnerTid;
@@ -28,6 +32,8 @@ internal abstract class PyObject
     protected PyObject(PyType type)
     {
         Type = type;
+        // PEP 703: the creating thread owns the object (its local count is changed without atomics).
+        OwnerTid = System.Environment.CurrentManagedThreadId;
     }
 
     public bool IsImmortal => (Flags & ImmortalFlag) != 0;
@@ -36,7 +42,7 @@ internal abstract class PyObject
     public T MakeImmortal<T>() where T : PyObject
     {
         Flags |= ImmortalFlag;
-        RefLocal = 1u << 30;
+        RefLocal = ImmortalInitialCount;
         return (T)this;
     }
 

@@ -49,7 +49,7 @@ internal sealed class PyType : PyObject
         New = newFn ?? baseType?.New;
         if (metaType is null) Type = this; // 'type' is its own type
         Flags |= ImmortalFlag;
-        RefLocal = 1u << 30;
+        RefLocal = ImmortalInitialCount;
         Dict.MakeImmortal<PyDict>();
     }
 

@@ -32,6 +32,8 @@ internal static partial class Eval
         {
             RcMode.Plain => Loop<PlainRc>(ts, entry),
             RcMode.None => Loop<NoneRc>(ts, entry),
+            RcMode.Biased => Loop<BiasedRc>(ts, entry),
+            RcMode.Atomic => Loop<AtomicRc>(ts, entry),
             _ => Loop<GeneralRc>(ts, entry),
         };
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using MiniPy.Concurrency;
 using MiniPy.Hosting;
 using MiniPy.Memory;
@@ -122,12 +123,32 @@ internal sealed class Interpreter
     /// <summary>Called by a thread that has finished, while it still holds the GIL.</summary>
     public void RemoveThreadState(ThreadState ts)
     {
+        lock (_threads) _threads.Remove(ts);
+        // No thread can queue objects to this one any more (queueing looks owners up under the same lock).
+        ts.MergeQueuedObjects();
         lock (_threads)
         {
-            _threads.Remove(ts);
             _finishedThreads.Add(GilThreadSummary.Of(ts));
             if (ts.Stats is not null) TotalStats.Add(ts.Stats);
         }
+    }
+
+    /// <summary>Biased counting: hands an object to its owner thread's merge queue, or merges it here when
+    /// the owner has ended.</summary>
+    public void QueueForMerge(ThreadState ts, PyObject o)
+    {
+        int owner = Volatile.Read(ref o.OwnerTid);
+        lock (_threads)
+        {
+            foreach (var t in _threads)
+            {
+                if (t.Ident != owner) continue;
+                if (ts.Stats is not null) ts.Stats.Queued++;
+                t.EnqueueMerge(o);
+                return;
+            }
+        }
+        BiasedCounting.MergeQueued(ts, o);
     }
 
     /// <summary>The live thread states (a copy).</summary>

@@ -46,6 +46,8 @@ internal static class MainRunner
             }
         }
         WaitForThreads(ts);
+        // Objects other threads handed back to this one are merged (and freed) before anything is counted.
+        ts.MergeQueuedObjects();
         // Daemon threads still running stop at their next attempt to take the GIL.
         interp.Gil.Close(ts);
         interp.Flush();
@@ -59,10 +61,7 @@ internal static class MainRunner
         Finalize(ts, main);
         if (ts.Stats is not null)
         {
-            var s = ts.Stats;
-            reports.Add($"stats: refcount={interp.Options.RefCount.ToString().ToLowerInvariant()} immortal={(interp.Options.Immortal ? "on" : "off")} " +
-                        $"increments={s.Increments} decrements={s.Decrements} immortal_skips={s.ImmortalSkips} " +
-                        $"deallocations={s.Deallocations} freelist_reuses={s.FreeListReuses}\n");
+            reports.Add(StatsReport(interp, ts));
             reports.Add(GilReport(interp));
         }
         if (interp.Options.TracePath is { } tracePath)
@@ -91,6 +90,25 @@ internal static class MainRunner
             ts.Interp.Stderr.Write("Exception ignored on threading shutdown:\n" + TracebackPrinter.Format(ts, e.Value));
             Rc.Decref(ts, e.Value);
         }
+    }
+
+    /// <summary>The reference-counting figures of every thread, summed.</summary>
+    private static string StatsReport(Interpreter interp, ThreadState main)
+    {
+        var s = new Memory.RcStats();
+        s.Add(interp.TotalStats);
+        s.Add(main.Stats!);
+        var o = interp.Options;
+        var line = $"stats: refcount={o.RefCount.ToString().ToLowerInvariant()} immortal={(o.Immortal ? "on" : "off")} gil={(o.Gil ? "on" : "off")} " +
+                   $"increments={s.Increments} decrements={s.Decrements} immortal_skips={s.ImmortalSkips} " +
+                   $"deallocations={s.Deallocations} freelist_reuses={s.FreeListReuses}";
+        if (o.RefCount is Memory.RefCountScheme.Atomic or Memory.RefCountScheme.Biased)
+            line += $" atomic_ops={s.AtomicOps}";
+        if (o.RefCount == Memory.RefCountScheme.Biased)
+            line += $" shared_increments={s.SharedIncrements} shared_decrements={s.SharedDecrements} queued={s.Queued} merged={s.Merged}";
+        if (!o.Gil)
+            line += $" object_locks={s.LockAcquisitions} contended_object_locks={s.ContendedLockAcquisitions}";
+        return line + "\n";
     }
 
     private static string GilReport(Interpreter interp)

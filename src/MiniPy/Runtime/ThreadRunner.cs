@@ -3,7 +3,6 @@ using System.Threading;
 using MiniPy.Modules;
 using MiniPy.Objects;
 
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Runtime;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Unsafe = System.Runtime.CompilerServices.Unsafe;
 using MiniPy.Compiler;
 using MiniPy.Memory;
@@ -37,7 +38,13 @@ internal sealed partial class ThreadState
         var o = interp.Options;
         CountsImmortals = !o.Immortal;
         bool general = o.Stats || !o.Immortal;
-        RcMode = o.RefCount == RefCountScheme.None ? (general ? RcMode.NoneGeneral : RcMode.None) : (general ? RcMode.PlainGeneral : RcMode.Plain);
+        RcMode = o.RefCount switch
+        {
+            RefCountScheme.None => general ? RcMode.NoneGeneral : RcMode.None,
+            RefCountScheme.Atomic => general ? RcMode.AtomicGeneral : RcMode.Atomic,
+            RefCountScheme.Biased => general ? RcMode.BiasedGeneral : RcMode.Biased,
+            _ => general ? RcMode.PlainGeneral : RcMode.Plain,
+        };
         if (o.Stats) Stats = new RcStats();
         CheckRefs = o.CheckRefs;
         RecursionLimit = o.RecursionLimit;
@@ -75,10 +82,19 @@ internal sealed partial class ThreadState
         var o = _freeInts[--_freeIntCount];
         _freeInts[_freeIntCount] = null!;
         o.Value = v;
+        Revive(o);
+        return o;
+    }
+
+    /// <summary>Makes a free-list object new again: one reference, owned by this thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Revive(PyObject o)
+    {
         o.RefLocal = 1;
+        o.RefShared = 0;
+        o.OwnerTid = Ident;
         o.Flags = 0;
         if (Stats is not null) Stats.FreeListReuses++;
-        return o;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,9 +105,7 @@ internal sealed partial class ThreadState
             var o = _freeFloats[--_freeFloatCount];
             _freeFloats[_freeFloatCount] = null!;
             o.Value = v;
-            o.RefLocal = 1;
-            o.Flags = 0;
-            if (Stats is not null) Stats.FreeListReuses++;
+            Revive(o);
             return o;
         }
         return new PyFloat(v);
@@ -107,9 +121,7 @@ internal sealed partial class ThreadState
             var t = _freeTuples[n][--_freeTupleCounts[n]];
             _freeTuples[n][_freeTupleCounts[n]] = null!;
             t.Items = items;
-            t.RefLocal = 1;
-            t.Flags = 0;
-            if (Stats is not null) Stats.FreeListReuses++;
+            Revive(t);
             return t;
         }
         return new PyTuple(items);
@@ -178,6 +190,29 @@ internal sealed partial class ThreadState
         finally { _deallocDepth--; }
     }
 
+    /// <summary>Gives a dying object one reference, owned by this thread, while its finaliser runs.</summary>
+    private void HoldForFinalizer(PyObject o)
+    {
+        o.OwnerTid = Ident;
+        Volatile.Write(ref o.RefShared, 0);
+        o.RefLocal = 1;
+    }
+
+    /// <summary>Drops the finaliser's reference; true if the finaliser stored the object somewhere (resurrection).</summary>
+    private bool ReleaseAfterFinalizer(PyObject o)
+    {
+        switch (RcMode)
+        {
+            case RcMode.Biased or RcMode.BiasedGeneral:
+                if (o.RefLocal == 1 && Volatile.Read(ref o.RefShared) == 0) return false;
+                return BiasedCounting.Merge(o, -1) > 0;
+            case RcMode.Atomic or RcMode.AtomicGeneral:
+                return Interlocked.Decrement(ref o.RefLocal) > 0;
+            default:
+                return --o.RefLocal > 0;
+        }
+    }
+
     private void DeallocNow(PyObject o)
     {
         if (Stats is not null) Stats.Deallocations++;
@@ -185,18 +220,18 @@ internal sealed partial class ThreadState
         if (type.HasDel)
         {
             o.Flags |= PyObject.DyingFlag;
-            o.RefLocal = 1;
+            HoldForFinalizer(o);
             Finalizer.RunDel(this, o);
             o.Flags &= unchecked((byte)~PyObject.DyingFlag);
-            if (--o.RefLocal > 0) return; // resurrected
+            if (ReleaseAfterFinalizer(o)) return; // resurrected
         }
         else if (o is PyGenerator gen && gen.IsSuspended)
         {
-            o.RefLocal = 1;
+            HoldForFinalizer(o);
             o.Flags |= PyObject.DyingFlag;
             Finalizer.CloseGenerator(this, gen);
             o.Flags &= unchecked((byte)~PyObject.DyingFlag);
-            if (--o.RefLocal > 0) return;
+            if (ReleaseAfterFinalizer(o)) return;
         }
         o.ReleaseReferences(this);
         if (CheckRefs)

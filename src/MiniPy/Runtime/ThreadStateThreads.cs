@@ -4,7 +4,6 @@ using System.Threading;
 using MiniPy.Modules;
 using MiniPy.Objects;
 
-using ThreadState = MiniPy.Runtime.ThreadState;
 
 namespace MiniPy.Runtime;
 
@@ -13,6 +12,39 @@ internal sealed partial class ThreadState
 {
     /// <summary>Eval-breaker bit: another thread has waited a switch interval for the GIL.</summary>
     public const int GilDropRequestBit = 1;
+
+    /// <summary>Eval-breaker bit: other threads queued objects this thread owns for a count merge (biased scheme).</summary>
+    public const int MergeRequestBit = 2;
+
+    private readonly List<PyObject> _mergeQueue = new();
+
+    /// <summary>Queues an object this thread owns whose shared count a non-owner found at zero (the queue
+    /// holds that thread's reference until the merge).</summary>
+    public void EnqueueMerge(PyObject o)
+    {
+        lock (_mergeQueue) _mergeQueue.Add(o);
+        Interlocked.Or(ref EvalBreaker, MergeRequestBit);
+    }
+
+    /// <summary>Merges every queued object's counts, freeing those that reach zero (at a safe point of the owner).</summary>
+    public void MergeQueuedObjects()
+    {
+        Interlocked.And(ref EvalBreaker, ~MergeRequestBit);
+        PyObject[] queued;
+        lock (_mergeQueue)
+        {
+            if (_mergeQueue.Count == 0) return;
+            queued = _mergeQueue.ToArray();
+            _mergeQueue.Clear();
+        }
+        foreach (var o in queued) Memory.BiasedCounting.MergeQueued(this, o);
+    }
+
+    /// <summary>The objects waiting in this thread's merge queue (each holds one reference), for the checker.</summary>
+    public PyObject[] QueuedForMerge()
+    {
+        lock (_mergeQueue) return _mergeQueue.ToArray();
+    }
 
     /// <summary>Polled by the eval loop at backward jumps and calls; nonzero means there is work to do.</summary>
     public int EvalBreaker;
@@ -48,7 +80,9 @@ internal sealed partial class ThreadState
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void HandleEvalBreaker()
     {
-        if ((Volatile.Read(ref EvalBreaker) & GilDropRequestBit) != 0) Interp.Gil.Yield(this);
+        int bits = Volatile.Read(ref EvalBreaker);
+        if ((bits & MergeRequestBit) != 0) MergeQueuedObjects();
+        if ((bits & GilDropRequestBit) != 0) Interp.Gil.Yield(this);
     }
 
     /// <summary>Releases the GIL before an operation that may block (sleep, lock waits, I/O, long native work).
