@@ -14,8 +14,10 @@ usage: minipy [options] [-c CODE | FILE | -] [args...]
 Options:
   -c CODE               run CODE as the main program
   --dis                 print the bytecode of FILE instead of running it
-  --gil on|off          run with the global interpreter lock (default: on; also MINIPY_GIL=0|1, -X gil=0|1)
-  --refcount SCHEME     none | plain | atomic | biased (default: plain)
+  --gil on|off          run with the global interpreter lock (default: on; also MINIPY_GIL=0|1, -X gil=0|1);
+                        off is the free-threaded mode
+  --refcount SCHEME     none | plain | atomic | biased (default: plain with the GIL, biased without)
+  --unsafe              allow --gil off with plain or none counting (to watch counts race)
   --immortal on|off     immortal None, bools, small ints, interned strings, types (default: on)
   --stats               print reference-counting and GIL statistics at exit
   --trace FILE          write the GIL timeline of every thread at exit: FILE.json is a
@@ -68,6 +70,7 @@ Options:
             if (a == "--stats") { options.Stats = true; continue; }
             if (a == "--check-refs") { options.CheckRefs = true; continue; }
             if (a == "--debug") { options.Debug = true; continue; }
+            if (a == "--unsafe") { options.Unsafe = true; continue; }
             if (a == "--trace")
             {
                 if (i + 1 >= args.Length) return UsageError("argument expected for the --trace option");

@@ -25,7 +25,17 @@ internal sealed class Gil
     /// <summary>Set at interpreter shutdown: from then on only this thread may hold the lock.</summary>
     private ThreadState? _closedFor;
 
-    public Gil(TraceRecorder? trace) { Trace = trace; }
+    /// <summary>False in the free-threaded mode: acquiring and releasing cost nothing, and only the
+    /// shutdown rule (no thread but the closer runs Python after <see cref="Close"/>) remains.</summary>
+    private readonly bool _enabled;
+
+    public Gil(bool enabled, TraceRecorder? trace)
+    {
+        _enabled = enabled;
+        Trace = enabled ? trace : null;
+    }
+
+    public bool Enabled => _enabled;
 
     /// <summary>The trace recorder (<c>--trace</c>), or null.</summary>
     public TraceRecorder? Trace { get; }
@@ -42,10 +52,29 @@ internal sealed class Gil
 
     /// <summary>Shuts the lock to every other thread: daemon threads that still run stop at their next
     /// attempt to take it, as they do in CPython at finalisation.</summary>
-    public void Close(ThreadState owner) => _closedFor = owner;
+    public void Close(ThreadState owner, ThreadState[] threads)
+    {
+        _closedFor = owner;
+        // Without a GIL, running threads learn it at their next eval-breaker poll.
+        foreach (var t in threads)
+            if (t != owner) t.RequestShutdownPark();
+    }
+
+    /// <summary>A thread that may no longer run Python parks here for good (shutdown has begun).</summary>
+    public void ParkIfClosed(ThreadState ts)
+    {
+        if (!IsClosedTo(ts)) return;
+        ts.HeldGate?.Abandon(ts);
+        Thread.Sleep(Timeout.Infinite);
+    }
 
     public void Acquire(ThreadState ts)
     {
+        if (!_enabled)
+        {
+            ParkIfClosed(ts);
+            return;
+        }
         long start = Stopwatch.GetTimestamp();
         bool waited = false;
         lock (_mutex)
@@ -89,6 +118,7 @@ internal sealed class Gil
     /// <summary>Releases the lock. <paramref name="forced"/>: another thread asked for it, so wait until it has it.</summary>
     public void Release(ThreadState ts, bool forced)
     {
+        if (!_enabled) return;
         Trace?.Released(ts, Stopwatch.GetTimestamp(), forced);
         lock (_mutex)
         {
@@ -105,6 +135,7 @@ internal sealed class Gil
     /// <summary>Honours a drop request from the eval breaker: hand the lock over, then queue for it again.</summary>
     public void Yield(ThreadState ts)
     {
+        if (!_enabled) return;
         ts.GilForcedSwitches++;
         Release(ts, forced: true);
         Acquire(ts);

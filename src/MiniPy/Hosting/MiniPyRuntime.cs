@@ -17,9 +17,10 @@ public sealed class MiniPyRuntime
     /// <summary>Creates a runtime; its options are fixed from here on.</summary>
     public MiniPyRuntime(RuntimeOptions options)
     {
-        if (!options.Gil)
-            throw new NotSupportedException("free-threaded mode (--gil off) is not available yet: it arrives with the free-threading issue");
-        Options = options;
+        if (!options.Gil && options.Scheme is Memory.RefCountScheme.Plain or Memory.RefCountScheme.None && !options.Unsafe)
+            throw new NotSupportedException(
+                $"--gil off with --refcount {options.Scheme.ToString().ToLowerInvariant()} would lose reference-count updates between threads; " +
+                "use --refcount biased (the default without the GIL) or atomic, or add --unsafe to see the damage");        Options = options;
         _interp = new Interpreter(options);
     }
 

@@ -10,11 +10,20 @@ namespace MiniPy.Hosting;
 /// </summary>
 public sealed class RuntimeOptions
 {
-    /// <summary>Run with a global interpreter lock (the default). Free-threaded mode comes with its own issue.</summary>
+    /// <summary>Run with a global interpreter lock (the default, <c>--gil on</c>); false is the free-threaded
+    /// mode (<c>--gil off</c>): no global lock, per-object locks, a thread-safe counting scheme.</summary>
     public bool Gil { get; set; } = true;
 
-    /// <summary>The reference-counting scheme (<c>--refcount</c>); <c>plain</c> by default.</summary>
-    public RefCountScheme RefCount { get; set; } = RefCountScheme.Plain;
+    /// <summary>The reference-counting scheme (<c>--refcount</c>); null picks the mode's default:
+    /// <c>plain</c> with the GIL, <c>biased</c> without it.</summary>
+    public RefCountScheme? RefCount { get; set; }
+
+    /// <summary>Allow <c>plain</c> or <c>none</c> counting without the GIL (<c>--unsafe</c>): counts then race,
+    /// which is what the reference checker is there to show.</summary>
+    public bool Unsafe { get; set; }
+
+    /// <summary>The scheme in force: <see cref="RefCount"/>, or the mode's default.</summary>
+    public RefCountScheme Scheme => RefCount ?? (Gil ? RefCountScheme.Plain : RefCountScheme.Biased);
 
     /// <summary>Immortal objects (<c>--immortal on|off</c>): None, bools, small ints, interned strings, built-in types.</summary>
     public bool Immortal { get; set; } = true;

@@ -65,7 +65,7 @@ internal sealed class Interpreter
         RecursionLimit = options.RecursionLimit;
         foreach (var (name, str) in Types.Strs.All) _interned[name] = str;
         if (options.CheckRefs) RefChecker = new RefChecker(this);
-        Gil = new Gil(options.TracePath is null ? null : new TraceRecorder()) { SwitchInterval = options.SwitchInterval };
+        Gil = new Gil(options.Gil, options.TracePath is null ? null : new TraceRecorder()) { SwitchInterval = options.SwitchInterval };
         MainThread = new ThreadState(this) { Ident = Environment.CurrentManagedThreadId };
         _threads.Add(MainThread);
         var ts = MainThread;

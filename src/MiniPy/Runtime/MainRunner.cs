@@ -49,7 +49,7 @@ internal static class MainRunner
         // Objects other threads handed back to this one are merged (and freed) before anything is counted.
         ts.MergeQueuedObjects();
         // Daemon threads still running stop at their next attempt to take the GIL.
-        interp.Gil.Close(ts);
+        interp.Gil.Close(ts, interp.Threads());
         interp.Flush();
         var reports = new List<string>();
         if (interp.RefChecker is not null)
@@ -66,7 +66,11 @@ internal static class MainRunner
         }
         if (interp.Options.TracePath is { } tracePath)
         {
-            try { interp.Gil.Trace!.Write(tracePath); }
+            try
+            {
+                if (interp.Gil.Trace is { } trace) trace.Write(tracePath);
+                else reports.Add("minipy: --trace records the GIL; with --gil off there is none, so no trace was written\n");
+            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 reports.Add($"minipy: cannot write trace '{tracePath}': {e.Message}\n");
@@ -99,12 +103,12 @@ internal static class MainRunner
         s.Add(interp.TotalStats);
         s.Add(main.Stats!);
         var o = interp.Options;
-        var line = $"stats: refcount={o.RefCount.ToString().ToLowerInvariant()} immortal={(o.Immortal ? "on" : "off")} gil={(o.Gil ? "on" : "off")} " +
+        var line = $"stats: refcount={o.Scheme.ToString().ToLowerInvariant()} immortal={(o.Immortal ? "on" : "off")} gil={(o.Gil ? "on" : "off")} " +
                    $"increments={s.Increments} decrements={s.Decrements} immortal_skips={s.ImmortalSkips} " +
                    $"deallocations={s.Deallocations} freelist_reuses={s.FreeListReuses}";
-        if (o.RefCount is Memory.RefCountScheme.Atomic or Memory.RefCountScheme.Biased)
+        if (o.Scheme is Memory.RefCountScheme.Atomic or Memory.RefCountScheme.Biased)
             line += $" atomic_ops={s.AtomicOps}";
-        if (o.RefCount == Memory.RefCountScheme.Biased)
+        if (o.Scheme == Memory.RefCountScheme.Biased)
             line += $" shared_increments={s.SharedIncrements} shared_decrements={s.SharedDecrements} queued={s.Queued} merged={s.Merged}";
         if (!o.Gil)
             line += $" object_locks={s.LockAcquisitions} contended_object_locks={s.ContendedLockAcquisitions}";

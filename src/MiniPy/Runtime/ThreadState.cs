@@ -20,6 +20,8 @@ internal sealed partial class ThreadState
     public bool CountsImmortals;
     public RcStats? Stats;
     public readonly bool CheckRefs;
+    /// <summary>No GIL (<c>--gil off</c>): containers take their per-object locks.</summary>
+    public readonly bool FreeThreaded;
 
     public Frame? CurrentFrame;
     public int Depth;
@@ -38,7 +40,8 @@ internal sealed partial class ThreadState
         var o = interp.Options;
         CountsImmortals = !o.Immortal;
         bool general = o.Stats || !o.Immortal;
-        RcMode = o.RefCount switch
+        FreeThreaded = !o.Gil;
+        RcMode = o.Scheme switch
         {
             RefCountScheme.None => general ? RcMode.NoneGeneral : RcMode.None,
             RefCountScheme.Atomic => general ? RcMode.AtomicGeneral : RcMode.Atomic,

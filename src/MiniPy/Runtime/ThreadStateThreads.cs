@@ -16,6 +16,11 @@ internal sealed partial class ThreadState
     /// <summary>Eval-breaker bit: other threads queued objects this thread owns for a count merge (biased scheme).</summary>
     public const int MergeRequestBit = 2;
 
+    /// <summary>Eval-breaker bit: the interpreter is shutting down and this thread must stop (free-threaded mode).</summary>
+    public const int ShutdownBit = 4;
+
+    public void RequestShutdownPark() => Interlocked.Or(ref EvalBreaker, ShutdownBit);
+
     private readonly List<PyObject> _mergeQueue = new();
 
     /// <summary>Queues an object this thread owns whose shared count a non-owner found at zero (the queue
@@ -83,6 +88,7 @@ internal sealed partial class ThreadState
         int bits = Volatile.Read(ref EvalBreaker);
         if ((bits & MergeRequestBit) != 0) MergeQueuedObjects();
         if ((bits & GilDropRequestBit) != 0) Interp.Gil.Yield(this);
+        if ((bits & ShutdownBit) != 0) Interp.Gil.ParkIfClosed(this);
     }
 
     /// <summary>Releases the GIL before an operation that may block (sleep, lock waits, I/O, long native work).
