@@ -19,6 +19,9 @@ internal sealed partial class CodeGenerator
             case ClassDefStmt c: ClassDef(c); break;
             case ReturnStmt r: Return(r); break;
             case DeleteStmt d: foreach (var t in d.Targets) Delete(t); break;
+            case AssignStmt a when IsParallelAssignment(a):
+                ParallelAssign(a);
+                break;
             case AssignStmt a:
                 Expression(a.Value);
                 for (int i = 0; i < a.Targets.Count; i++)
@@ -473,6 +476,28 @@ internal sealed partial class CodeGenerator
                 Emit(Opcode.StoreSubscr);
                 break;
         }
+    }
+
+    /// <summary><c>a, b = b, a + b</c>: one target tuple and a value tuple of the same length (2 or 3, no
+    /// starred items). CPython compiles these without building the tuple; so do we.</summary>
+    private static bool IsParallelAssignment(AssignStmt a)
+    {
+        if (a.Targets.Count != 1) return false;
+        var targets = a.Targets[0] switch { TupleExpr t => t.Elts, ListExpr l => l.Elts, _ => null };
+        if (targets is null || a.Value is not TupleExpr values) return false;
+        if (targets.Count != values.Elts.Count || targets.Count is < 2 or > 3) return false;
+        foreach (var e in targets) if (e is StarredExpr) return false;
+        foreach (var e in values.Elts) if (e is StarredExpr) return false;
+        return true;
+    }
+
+    private void ParallelAssign(AssignStmt a)
+    {
+        var targets = a.Targets[0] is TupleExpr t ? t.Elts : ((ListExpr)a.Targets[0]).Elts;
+        // Evaluate every value first, then store left to right: SWAP puts the first value on top.
+        foreach (var v in ((TupleExpr)a.Value).Elts) Expression(v);
+        Emit(Opcode.Swap, targets.Count);
+        foreach (var target in targets) Store(target);
     }
 
     private void Store(Expr target)

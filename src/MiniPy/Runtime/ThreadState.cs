@@ -57,7 +57,9 @@ internal sealed partial class ThreadState
     // ---------------- allocation with free lists ----------------
 
     private const int FreeListMax = 256;
-    private readonly PyInt[] _freeInts = new PyInt[FreeListMax];
+    /// <summary>Slots rather than PyInt[]: PyInt is not sealed (bool derives from it), so storing into a
+    /// PyInt[] would pay an array-covariance check on every free.</summary>
+    private readonly Slot[] _freeInts = new Slot[FreeListMax];
     private int _freeIntCount;
     private readonly PyFloat[] _freeFloats = new PyFloat[FreeListMax];
     private int _freeFloatCount;
@@ -82,8 +84,8 @@ internal sealed partial class ThreadState
 
     private PyInt ReuseInt(long v)
     {
-        var o = _freeInts[--_freeIntCount];
-        _freeInts[_freeIntCount] = null!;
+        var o = Unsafe.As<PyInt>(_freeInts[--_freeIntCount].V);
+        _freeInts[_freeIntCount].V = null!;
         o.Value = v;
         Revive(o);
         return o;
@@ -149,7 +151,7 @@ internal sealed partial class ThreadState
             if (type == typeof(PyInt))
             {
                 if (Stats is not null) Stats.Deallocations++;
-                if (_freeIntCount < FreeListMax) _freeInts[_freeIntCount++] = Unsafe.As<PyInt>(o);
+                if (_freeIntCount < FreeListMax) _freeInts[_freeIntCount++].V = o;
                 return;
             }
             if (type == typeof(PyFloat))
@@ -244,7 +246,7 @@ internal sealed partial class ThreadState
         }
         if (o.GetType() == typeof(PyInt))
         {
-            if (_freeIntCount < FreeListMax) _freeInts[_freeIntCount++] = (PyInt)o;
+            if (_freeIntCount < FreeListMax) _freeInts[_freeIntCount++].V = o;
         }
         else if (o.GetType() == typeof(PyFloat))
         {
