@@ -9,20 +9,32 @@ internal sealed class PyBuiltinFunction : PyObject
     public readonly NativeFn Fn;
     public readonly PyObject? Self;
     public readonly string? OwnerName;
+    /// <summary>A method of list, dict, set or bytearray: runs holding its object's lock (free-threaded mode).</summary>
+    private readonly bool _locksSelf;
 
-    public PyBuiltinFunction(string name, NativeFn fn, PyObject? self = null, ThreadState? ts = null, string? ownerName = null)
+    public PyBuiltinFunction(string name, NativeFn fn, PyObject? self = null, ThreadState? ts = null, string? ownerName = null,
+        bool locksSelf = false)
         : base(Types.BuiltinFunction)
     {
         Name = name;
         Fn = fn;
         Self = self;
         OwnerName = ownerName;
+        _locksSelf = locksSelf;
         if (self is not null) Rc.Incref(ts!, self);
     }
 
     public override bool IsCallable => true;
 
-    public override PyObject Call(ThreadState ts, in Args args) => Fn(ts, Self, args);
+    public override PyObject Call(ThreadState ts, in Args args)
+    {
+        if (_locksSelf && ts.FreeThreaded && Self is PyLockable container)
+        {
+            using var cs = new Concurrency.CriticalSection(ts, container);
+            return Fn(ts, Self, args);
+        }
+        return Fn(ts, Self, args);
+    }
 
     public override PyObject Repr(ThreadState ts) =>
         new PyStr(Self is null || Self is PyModule ? $"<built-in function {Name}>"
@@ -42,12 +54,30 @@ internal sealed class PyMethodDescriptor : PyObject
     /// <summary>Class methods of built-in types (dict.fromkeys, int.from_bytes) bind to the class.</summary>
     public readonly bool IsClassMethod;
 
+    /// <summary>A method of list, dict, set or bytearray: it runs holding the object's lock when there is no
+    /// GIL, which makes each such call atomic, as in CPython's free-threaded build.</summary>
+    public readonly bool LocksSelf;
+
     public PyMethodDescriptor(PyType owner, string name, NativeFn fn, bool isClassMethod = false) : base(Types.MethodDescriptor)
     {
         Owner = owner;
         Name = name;
         Fn = fn;
         IsClassMethod = isClassMethod;
+        LocksSelf = !isClassMethod && (owner == Types.List || owner == Types.Dict || owner == Types.Set
+                                       || owner == Types.FrozenSet || owner == Types.ByteArray);
+    }
+
+    /// <summary>Calls the method on <paramref name="self"/> (already checked to be an instance of the owner).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public PyObject Invoke(ThreadState ts, PyObject self, in Args args)
+    {
+        if (LocksSelf && ts.FreeThreaded && self is PyLockable container)
+        {
+            using var cs = new Concurrency.CriticalSection(ts, container);
+            return Fn(ts, self, args);
+        }
+        return Fn(ts, self, args);
     }
 
     public override bool IsCallable => true;
@@ -61,14 +91,14 @@ internal sealed class PyMethodDescriptor : PyObject
         var self = args[0];
         if (!self.Type.IsSubtypeOf(Owner))
             throw Err.TypeError($"descriptor '{Name}' for '{Owner.Name}' objects doesn't apply to a '{self.Type.Name}' object");
-        return Fn(ts, self, args.Skip(1));
+        return Invoke(ts, self, args.Skip(1));
     }
 
     public override PyObject? DescriptorGet(ThreadState ts, PyObject? instance, PyType owner)
     {
         if (IsClassMethod) return new PyBuiltinFunction(Name, Fn, owner, ts);
         if (instance is null) return Rc.New(ts, this);
-        return new PyBuiltinFunction(Name, Fn, instance, ts);
+        return new PyBuiltinFunction(Name, Fn, instance, ts, locksSelf: LocksSelf);
     }
 
     public override PyObject Repr(ThreadState ts) => new PyStr($"<method '{Name}' of '{Owner.Name}' objects>");

@@ -88,7 +88,7 @@ internal sealed class PyBytes : PyObject
 }
 
 /// <summary>bytearray: a mutable byte buffer.</summary>
-internal sealed class PyByteArray : PyObject
+internal sealed class PyByteArray : PyLockable
 {
     public byte[] Buffer;
     public int Count;

@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using System.Runtime.CompilerServices;
 using System.Text;
+using MiniPy.Concurrency;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -10,7 +12,7 @@ namespace MiniPy.Objects;
 /// dense entry array. It owns a reference to every live key and value. <see cref="Version"/> changes on
 /// every mutation, which is what cached lookups check.
 /// </summary>
-internal sealed class PyDict : PyObject
+internal sealed class PyDict : PyLockable
 {
     private struct Entry
     {
@@ -25,7 +27,11 @@ internal sealed class PyDict : PyObject
     private int _used;     // entries[0.._used) have been filled (some may be deleted)
     private int _live;     // live entries
     private PyDict? _dict;
+    /// <summary>Changes with every modification (caches compare it).</summary>
     public int Version;
+    /// <summary>A sequence lock for readers that take no lock (str lookups): odd while a writer changes the
+    /// table. Writers hold the dict's lock in the free-threaded mode and never run Python code while it is odd.</summary>
+    private int _seq;
 
     public PyDict() : base(Types.Dict)
     {
@@ -84,21 +90,109 @@ internal sealed class PyDict : PyObject
         return Ops.EqualsBool(ts, a, b);
     }
 
-    /// <summary>The value for a str key (no Python code runs); a borrowed reference or null.</summary>
+    /// <summary>The value for a str key (no Python code runs); a borrowed reference or null. Takes no lock:
+    /// it retries while a writer is changing the table (see <see cref="_seq"/>).</summary>
     public PyObject? GetItemOrNull(PyStr key)
     {
-        if (_live == 0) return null;
-        FindSlot(null, key, key.HashValue, out int ix);
-        return ix >= 0 ? _entries[ix].Value : null;
+        while (true)
+        {
+            int seq = Volatile.Read(ref _seq);
+            if ((seq & 1) == 0)
+            {
+                bool consistent = TryFindStr(key, out var value);
+                if (consistent && Volatile.Read(ref _seq) == seq) return value;
+            }
+            Thread.SpinWait(1);
+        }
+    }
+
+    /// <summary>A str lookup that tolerates a table changing under it; false when what it read was inconsistent.</summary>
+    private bool TryFindStr(PyStr key, out PyObject? value)
+    {
+        value = null;
+        var indices = _indices;
+        var entries = _entries;
+        if (_live == 0) return true;
+        long hash = key.HashValue;
+        int mask = indices.Length - 1;
+        ulong perturb = (ulong)hash;
+        int i = (int)(hash & mask);
+        for (int probes = 0; probes <= indices.Length; probes++)
+        {
+            int ix = indices[i];
+            if (ix == Empty) return true;
+            if (ix >= 0)
+            {
+                if (ix >= entries.Length) return false;
+                var k = entries[ix].Key;
+                if (ReferenceEquals(k, key) || (k is PyStr ks && entries[ix].Hash == hash && ks.Value == key.Value))
+                {
+                    value = entries[ix].Value;
+                    return true;
+                }
+            }
+            perturb >>= 5;
+            i = (int)((ulong)(i * 5 + 1) + perturb) & mask;
+        }
+        return false;
     }
 
     /// <summary>The value for any key; a borrowed reference or null. May run __eq__/__hash__.</summary>
     public PyObject? GetItemOrNull(ThreadState ts, PyObject key)
     {
-        long hash = key is PyStr s ? s.HashValue : Ops.Hash(ts, key);
+        if (key is PyStr str) return GetItemOrNull(str);
+        long hash = Ops.Hash(ts, key);
+        using var cs = new CriticalSection(ts, this);
         if (_live == 0) return null;
         FindSlot(ts, key, hash, out int ix);
         return ix >= 0 ? _entries[ix].Value : null;
+    }
+
+    /// <summary>The value for a key as a new reference, or null: safe against a concurrent removal (the
+    /// reference is taken under the dict's lock in the free-threaded mode).</summary>
+    public PyObject? GetItemNew(ThreadState ts, PyObject key)
+    {
+        if (!ts.FreeThreaded)
+        {
+            var v = GetItemOrNull(ts, key);
+            if (v is not null) Rc.Incref(ts, v);
+            return v;
+        }
+        long hash = key is PyStr s ? s.HashValue : Ops.Hash(ts, key);
+        using var cs = new CriticalSection(ts, this);
+        if (_live == 0) return null;
+        FindSlot(ts, key, hash, out int ix);
+        if (ix < 0) return null;
+        var value = _entries[ix].Value!;
+        Rc.Incref(ts, value);
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void BeginWrite() => Volatile.Write(ref _seq, _seq + 1);
+
+    /// <summary>Ends a table change. Without the GIL the version moves with a full fence, so that a reader that
+    /// validates a cached value by the version (LOAD_GLOBAL) cannot miss a change that precedes a decref.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void EndWrite(ThreadState? ts)
+    {
+        Volatile.Write(ref _seq, _seq + 1);
+        if (ts is { FreeThreaded: true }) Interlocked.Increment(ref Version);
+        else Version++;
+    }
+
+    /// <summary>The index slot for a key known to be absent (after a resize): no comparisons, no Python code.</summary>
+    private int FindEmptySlot(long hash)
+    {
+        int mask = _indices.Length - 1;
+        ulong perturb = (ulong)hash;
+        int i = (int)(hash & mask);
+        while (_indices[i] >= 0)
+        {
+            perturb >>= 5;
+            i = (int)((ulong)(i * 5 + 1) + perturb) & mask;
+        }
+        return i;
     }
 
     public bool ContainsKey(ThreadState ts, PyObject key) => GetItemOrNull(ts, key) is not null;
@@ -108,27 +202,35 @@ internal sealed class PyDict : PyObject
     /// <summary>Sets key to value, adding references to both (the old value, if any, is released).</summary>
     public void SetItem(ThreadState ts, PyObject key, PyObject value, long hash)
     {
-        int slot = FindSlot(ts, key, hash, out int ix);
-        Rc.Incref(ts, value);
-        if (ix >= 0)
+        PyObject? old;
+        using (new CriticalSection(ts, this))
         {
-            var old = _entries[ix].Value!;
-            _entries[ix].Value = value;
-            Version++;
-            Rc.Decref(ts, old);
-            return;
+            int slot = FindSlot(ts, key, hash, out int ix);
+            Rc.Incref(ts, value);
+            BeginWrite();
+            if (ix >= 0)
+            {
+                old = _entries[ix].Value!;
+                _entries[ix].Value = value;
+            }
+            else
+            {
+                old = null;
+                Rc.Incref(ts, key);
+                if (_used == _entries.Length)
+                {
+                    ResizeTo(_live * 3);
+                    slot = FindEmptySlot(hash);
+                }
+                _entries[_used] = new Entry { Hash = hash, Key = key, Value = value };
+                _indices[slot] = _used;
+                _used++;
+                _live++;
+            }
+            EndWrite(ts);
         }
-        Rc.Incref(ts, key);
-        if (_used == _entries.Length)
-        {
-            Resize(ts);
-            slot = FindSlot(ts, key, hash, out _);
-        }
-        _entries[_used] = new Entry { Hash = hash, Key = key, Value = value };
-        _indices[slot] = _used;
-        _used++;
-        _live++;
-        Version++;
+        // Released last and outside the lock: the old value's __del__ may run Python code.
+        if (old is not null) Rc.Decref(ts, old);
     }
 
     public override void SetItem(ThreadState ts, PyObject key, PyObject value) =>
@@ -156,18 +258,21 @@ internal sealed class PyDict : PyObject
         key.MakeImmortal<PyStr>();
         value.MakeImmortal<PyObject>();
         int slot = FindSlot(null, key, key.HashValue, out int ix);
-        if (ix >= 0) { _entries[ix].Value = value; return; }
-        if (_used == _entries.Length)
+        BeginWrite();
+        if (ix >= 0) _entries[ix].Value = value;
+        else
         {
-            ResizeTo(_live * 3);
-            slot = FindSlot(null, key, key.HashValue, out _);
+            if (_used == _entries.Length)
+            {
+                ResizeTo(_live * 3);
+                slot = FindEmptySlot(key.HashValue);
+            }
+            _entries[_used] = new Entry { Hash = key.HashValue, Key = key, Value = value };
+            _indices[slot] = _used++;
+            _live++;
         }
-        _entries[_used] = new Entry { Hash = key.HashValue, Key = key, Value = value };
-        _indices[slot] = _used++;
-        _live++;
+        EndWrite(null);
     }
-
-    private void Resize(ThreadState ts) => ResizeTo(_live * 3);
 
     private void ResizeTo(int minUsable)
     {
@@ -200,14 +305,19 @@ internal sealed class PyDict : PyObject
     public PyObject? Pop(ThreadState ts, PyObject key)
     {
         long hash = key is PyStr s ? s.HashValue : Ops.Hash(ts, key);
-        if (_live == 0) return null;
-        int slot = FindSlot(ts, key, hash, out int ix);
-        if (ix < 0) return null;
-        var e = _entries[ix];
-        _entries[ix] = default;
-        _indices[slot] = Dummy;
-        _live--;
-        Version++;
+        Entry e;
+        using (new CriticalSection(ts, this))
+        {
+            if (_live == 0) return null;
+            int slot = FindSlot(ts, key, hash, out int ix);
+            if (ix < 0) return null;
+            e = _entries[ix];
+            BeginWrite();
+            _entries[ix] = default;
+            _indices[slot] = Dummy;
+            _live--;
+            EndWrite(ts);
+        }
         Rc.Decref(ts, e.Key!);
         return e.Value;
     }
@@ -232,11 +342,12 @@ internal sealed class PyDict : PyObject
             ulong perturb = (ulong)hash;
             int i = (int)(hash & mask);
             while (_indices[i] != k) { perturb >>= 5; i = (int)((ulong)(i * 5 + 1) + perturb) & mask; }
+            BeginWrite();
             _indices[i] = Dummy;
             _entries[k] = default;
             _used = k;
             _live--;
-            Version++;
+            EndWrite(null);
             return true;
         }
         key = value = null!;
@@ -245,13 +356,20 @@ internal sealed class PyDict : PyObject
 
     public void ClearAll(ThreadState ts)
     {
-        var entries = _entries;
-        int used = _used;
-        _indices = new int[8];
-        _indices.AsSpan().Fill(Empty);
-        _entries = new Entry[5];
-        _used = _live = 0;
-        Version++;
+        Entry[] entries;
+        int used;
+        using (new CriticalSection(ts, this))
+        {
+            entries = _entries;
+            used = _used;
+            var indices = new int[8];
+            indices.AsSpan().Fill(Empty);
+            BeginWrite();
+            _indices = indices;
+            _entries = new Entry[5];
+            _used = _live = 0;
+            EndWrite(ts);
+        }
         for (int k = 0; k < used; k++)
         {
             if (entries[k].Key is null) continue;
@@ -281,6 +399,7 @@ internal sealed class PyDict : PyObject
 
     public void Update(ThreadState ts, PyDict other)
     {
+        using var cs = new CriticalSection(ts, other);
         int pos = 0;
         while (other.Next(ref pos, out var k, out var v)) SetItem(ts, k, v);
     }
@@ -296,6 +415,7 @@ internal sealed class PyDict : PyObject
 
     public override PyObject Repr(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, this);
         if (_live == 0) return new PyStr("{}");
         if (!ts.EnterRepr(this)) return new PyStr("{...}");
         try
@@ -321,8 +441,8 @@ internal sealed class PyDict : PyObject
 
     public override PyObject GetItem(ThreadState ts, PyObject key)
     {
-        var v = GetItemOrNull(ts, key);
-        if (v is not null) return Rc.New(ts, v);
+        var v = GetItemNew(ts, key);
+        if (v is not null) return v;
         if (Type.IsHeap)
         {
             var missing = Type.Lookup("__missing__");
@@ -336,6 +456,7 @@ internal sealed class PyDict : PyObject
     public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
     {
         if (other is not PyDict d || (op != CompareOp.Eq && op != CompareOp.Ne)) return null;
+        using var cs = new CriticalSection(ts, this);
         bool equal = _live == d._live;
         if (equal)
         {
@@ -408,6 +529,7 @@ internal sealed class PyDictIterator : PyObject
 
     public override PyObject? Next(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, _dict);
         if (_dict.Count != _startCount)
         {
             _pos = int.MaxValue;

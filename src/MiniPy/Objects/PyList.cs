@@ -1,11 +1,12 @@
 using System;
 using System.Text;
+using MiniPy.Concurrency;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
 
 /// <summary>A list; it owns a reference to each of its <see cref="Count"/> items.</summary>
-internal sealed class PyList : PyObject
+internal sealed class PyList : PyLockable
 {
     public PyObject[] Items;
     public int Count;
@@ -36,6 +37,7 @@ internal sealed class PyList : PyObject
 
     public void Append(ThreadState ts, PyObject item)
     {
+        using var cs = new CriticalSection(ts, this);
         Rc.Incref(ts, item);
         AppendOwned(item);
     }
@@ -48,6 +50,7 @@ internal sealed class PyList : PyObject
 
     public void Insert(ThreadState ts, long index, PyObject item)
     {
+        using var cs = new CriticalSection(ts, this);
         if (index < 0) { index += Count; if (index < 0) index = 0; }
         if (index > Count) index = Count;
         if (Count == Items.Length) Grow(Count + 1);
@@ -68,6 +71,7 @@ internal sealed class PyList : PyObject
 
     public void Extend(ThreadState ts, PyObject iterable)
     {
+        using var cs = new CriticalSection(ts, this);
         if (iterable is PyList other)
         {
             int n = other.Count;
@@ -97,6 +101,7 @@ internal sealed class PyList : PyObject
 
     public void Clear(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, this);
         var items = Items;
         int n = Count;
         Items = Array.Empty<PyObject>();
@@ -107,6 +112,7 @@ internal sealed class PyList : PyObject
 
     public override PyObject Repr(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, this);
         if (Count == 0) return new PyStr("[]");
         if (!ts.EnterRepr(this)) return new PyStr("[...]");
         try
@@ -130,12 +136,14 @@ internal sealed class PyList : PyObject
 
     public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
     {
+        using var cs = new CriticalSection(ts, this);
         if (other is not PyList l) return null;
         return SequenceOps.Compare(ts, Items, Count, l.Items, l.Count, op);
     }
 
     public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
     {
+        using var cs = new CriticalSection(ts, this);
         if (op == Objects.BinaryOp.Add && other is PyList l && !reflected)
         {
             var r = new PyList(Count + l.Count);
@@ -155,6 +163,7 @@ internal sealed class PyList : PyObject
 
     public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
     {
+        using var cs = new CriticalSection(ts, this);
         if (op == Objects.BinaryOp.Add)
         {
             Extend(ts, other);
@@ -174,6 +183,7 @@ internal sealed class PyList : PyObject
 
     public override bool Contains(ThreadState ts, PyObject item)
     {
+        using var cs = new CriticalSection(ts, this);
         for (int i = 0; i < Count; i++) if (Ops.EqualsBool(ts, Items[i], item)) return true;
         return false;
     }
@@ -187,6 +197,7 @@ internal sealed class PyList : PyObject
 
     public override PyObject GetItem(ThreadState ts, PyObject key)
     {
+        using var cs = new CriticalSection(ts, this);
         if (key is PyInt i)
         {
             long index = i.Value;
@@ -207,6 +218,7 @@ internal sealed class PyList : PyObject
 
     public override void SetItem(ThreadState ts, PyObject key, PyObject value)
     {
+        using var cs = new CriticalSection(ts, this);
         if (key is PySlice slice)
         {
             SetSlice(ts, slice, value);
@@ -259,6 +271,7 @@ internal sealed class PyList : PyObject
 
     public override void DelItem(ThreadState ts, PyObject key)
     {
+        using var cs = new CriticalSection(ts, this);
         if (key is PySlice slice)
         {
             var (start, _, step, count) = slice.Indices(ts, Count);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using MiniPy.Concurrency;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -9,7 +10,7 @@ namespace MiniPy.Objects;
 /// set and frozenset, laid out as CPython's setobject.c (open addressing with linear probes, then
 /// perturbation), so that iteration order matches CPython's for the same insertions.
 /// </summary>
-internal sealed class PySet : PyObject
+internal sealed class PySet : PyLockable
 {
     private const int LinearProbes = 9;
     private PyObject?[] _keys;
@@ -61,6 +62,7 @@ internal sealed class PySet : PyObject
 
     public override bool Contains(ThreadState ts, PyObject item)
     {
+        using var cs = new CriticalSection(ts, this);
         long hash;
         try { hash = Ops.Hash(ts, item); }
         catch (PyException) when (item is PySet s && !s.IsFrozen)
@@ -80,6 +82,7 @@ internal sealed class PySet : PyObject
 
     public void Add(ThreadState ts, PyObject key, long hash)
     {
+        using var cs = new CriticalSection(ts, this);
         int mask = Mask;
         ulong perturb = (ulong)hash;
         int i = (int)(hash & mask);
@@ -135,29 +138,33 @@ internal sealed class PySet : PyObject
             long hash = oldHashes[k];
             ulong perturb = (ulong)hash;
             int i = (int)(hash & mask);
+            int slot;
             while (true)
             {
-                if (_keys[i] is null) goto found;
+                // The same probe sequence as Find and Add: the linear run does not move the start index i.
+                slot = i;
+                if (_keys[slot] is null) goto found;
                 if (i + LinearProbes <= mask)
                 {
-                    for (int j = 0; j < LinearProbes; j++)
+                    for (int j = 1; j <= LinearProbes; j++)
                     {
-                        i++;
-                        if (_keys[i] is null) goto found;
+                        slot = i + j;
+                        if (_keys[slot] is null) goto found;
                     }
                 }
                 perturb >>= 5;
                 i = (int)(((ulong)i * 5 + 1 + perturb) & (ulong)mask);
             }
         found:
-            _keys[i] = key;
-            _hashes[i] = hash;
+            _keys[slot] = key;
+            _hashes[slot] = hash;
         }
     }
 
     /// <summary>Removes a key; true when it was present.</summary>
     public bool Discard(ThreadState ts, PyObject key)
     {
+        using var cs = new CriticalSection(ts, this);
         if (_used == 0) return false;
         int j = Find(ts, key, Ops.Hash(ts, key));
         if (j < 0) return false;
@@ -189,6 +196,7 @@ internal sealed class PySet : PyObject
 
     public void Clear(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, this);
         var keys = _keys;
         _keys = new PyObject?[8];
         _hashes = new long[8];
@@ -222,6 +230,7 @@ internal sealed class PySet : PyObject
 
     public void UpdateFrom(ThreadState ts, PyObject iterable)
     {
+        using var cs = new CriticalSection(ts, this);
         if (iterable is PySet s)
         {
             int pos = 0;
@@ -252,6 +261,7 @@ internal sealed class PySet : PyObject
 
     public override PyObject Repr(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, this);
         string name = Type.Name;
         if (_used == 0) return new PyStr(name + "()");
         if (!ts.EnterRepr(this)) return new PyStr(name + "(...)");
@@ -304,6 +314,7 @@ internal sealed class PySet : PyObject
 
     public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
     {
+        using var cs = new CriticalSection(ts, this);
         if (other is not PySet s) return null;
         switch (op)
         {
@@ -318,6 +329,7 @@ internal sealed class PySet : PyObject
 
     public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
     {
+        using var cs = new CriticalSection(ts, this);
         if (other is not PySet s) return null;
         var (a, b) = reflected ? (s, this) : (this, s);
         return op switch
@@ -332,6 +344,7 @@ internal sealed class PySet : PyObject
 
     public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
     {
+        using var cs = new CriticalSection(ts, this);
         if (IsFrozen || other is not PySet s) return null;
         switch (op)
         {
@@ -384,6 +397,7 @@ internal sealed class PySetIterator : PyObject
 
     public override PyObject? Next(ThreadState ts)
     {
+        using var cs = new CriticalSection(ts, _set);
         if (_set.Count != _startCount) throw Err.RuntimeError("Set changed size during iteration");
         return _set.NextEntry(ref _pos, out var k, out _) ? Rc.New(ts, k) : null;
     }

@@ -162,6 +162,7 @@ internal sealed class PySequenceIterator : PyObject
             return Rc.New(ts, t.Items[_index++]);
         }
         var l = (PyList)_owner;
+        using var cs = new Concurrency.CriticalSection(ts, l);
         if (_index >= l.Count) return null;
         return Rc.New(ts, l.Items[_index++]);
     }

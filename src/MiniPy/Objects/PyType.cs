@@ -80,20 +80,31 @@ internal sealed class PyType : PyObject
     private void AddSubclass(PyType sub)
     {
         if (!IsHeap) return; // built-in types never change, so their subclasses need no notice
-        _subclasses.Add(new WeakReference<PyType>(sub));
+        lock (_subclasses) _subclasses.Add(new WeakReference<PyType>(sub));
     }
 
     /// <summary>
-    /// Lookups along the MRO, cached by name (absent names too). Cleared by <see cref="Modified"/>, which
-    /// runs whenever this class or one of its bases changes, so a cached entry is never stale.
+    /// Lookups along the MRO, cached by name (absent names too) in a small direct-mapped table. Entries are
+    /// immutable and replaced whole, so threads (and interpreters sharing the built-in types) read it
+    /// without locks. Dropped by <see cref="Modified"/>, which runs whenever this class or a base changes.
     /// </summary>
-    private Dictionary<PyStr, PyObject?>? _lookupCache;
+    private LookupEntry?[]? _lookupCache;
+
+    private const int LookupCacheSize = 64;
+
+    private sealed class LookupEntry(PyStr name, PyObject? value)
+    {
+        public readonly PyStr Name = name;
+        public readonly PyObject? Value = value;
+    }
 
     /// <summary>Finds an attribute along the MRO; a borrowed reference, or null.</summary>
     public PyObject? Lookup(PyStr name)
     {
         var cache = _lookupCache;
-        if (cache is not null && cache.TryGetValue(name, out var cached)) return cached;
+        int slot = (int)name.HashValue & (LookupCacheSize - 1);
+        if (cache is not null && cache[slot] is { } entry && (ReferenceEquals(entry.Name, name) || entry.Name.Value == name.Value))
+            return entry.Value;
         var mro = Mro;
         PyObject? found = null;
         for (int i = 0; i < mro.Length; i++)
@@ -103,22 +114,14 @@ internal sealed class PyType : PyObject
         }
         if (CacheEnabled)
         {
-            cache ??= _lookupCache = new Dictionary<PyStr, PyObject?>(NameComparer.Instance);
-            if (cache.Count < 4096) cache[name] = found;
+            cache ??= _lookupCache = new LookupEntry?[LookupCacheSize];
+            cache[slot] = new LookupEntry(name, found);
         }
         return found;
     }
 
     /// <summary>False while a built-in type is still being filled at start-up.</summary>
     public bool CacheEnabled;
-
-    /// <summary>Compares names by content, using the hash that str caches.</summary>
-    private sealed class NameComparer : IEqualityComparer<PyStr>
-    {
-        public static readonly NameComparer Instance = new();
-        public bool Equals(PyStr? a, PyStr? b) => ReferenceEquals(a, b) || a is not null && b is not null && a.Value == b.Value;
-        public int GetHashCode(PyStr s) => (int)s.HashValue;
-    }
 
     public PyObject? Lookup(string name) => Lookup(new PyStr(name));
 
@@ -137,11 +140,18 @@ internal sealed class PyType : PyObject
         Version++;
         _lookupCache = null;
         RefreshHooks();
-        for (int i = _subclasses.Count - 1; i >= 0; i--)
+        PyType[] subclasses;
+        lock (_subclasses)
         {
-            if (_subclasses[i].TryGetTarget(out var sub)) sub.Modified();
-            else _subclasses.RemoveAt(i);
+            var live = new List<PyType>();
+            for (int i = _subclasses.Count - 1; i >= 0; i--)
+            {
+                if (_subclasses[i].TryGetTarget(out var sub)) live.Add(sub);
+                else _subclasses.RemoveAt(i);
+            }
+            subclasses = live.ToArray();
         }
+        foreach (var sub in subclasses) sub.Modified();
     }
 
     public void RefreshHooks()

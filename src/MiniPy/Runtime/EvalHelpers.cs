@@ -21,48 +21,52 @@ internal static partial class Eval
         return Err.NameError($"cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
     }
 
-    /// <summary>The inline cache of an attribute instruction: what the class lookup gave for one type version.</summary>
-    private sealed class AttrCache
+    /// <summary>The inline cache of an attribute instruction: what the class lookup gave for one type version.
+    /// Immutable, so that a thread reading it while another replaces it sees one whole entry.</summary>
+    private sealed class AttrCache(PyType type, int version, PyObject? descriptor)
     {
-        public PyType? Type;
-        public int Version;
-        public PyObject? Descriptor;
+        public readonly PyType Type = type;
+        public readonly int Version = version;
+        public readonly PyObject? Descriptor = descriptor;
     }
 
     /// <summary>The class attribute for <paramref name="name"/> (borrowed), cached per instruction by type version.</summary>
     private static PyObject? ClassAttribute(CodeObject co, int pc, PyType type, PyStr name)
     {
         if (co.Caches[pc] is AttrCache c && ReferenceEquals(c.Type, type) && c.Version == type.Version) return c.Descriptor;
-        if (co.Caches[pc] is not AttrCache cache) co.Caches[pc] = cache = new AttrCache();
-        cache.Type = type;
-        cache.Version = type.Version;
-        cache.Descriptor = type.Lookup(name);
-        return cache.Descriptor;
+        int version = type.Version;
+        var descriptor = type.Lookup(name);
+        co.Caches[pc] = new AttrCache(type, version, descriptor);
+        return descriptor;
     }
 
-    private sealed class GlobalCache
+    /// <summary>The inline cache of a global load (immutable, as <see cref="AttrCache"/>).</summary>
+    private sealed class GlobalCache(PyDict globals, PyDict builtins, int globalsVersion, int builtinsVersion, PyObject value)
     {
-        public PyDict? Globals, Builtins;
-        public int GlobalsVersion, BuiltinsVersion;
-        public PyObject? Value;
+        public readonly PyDict Globals = globals, Builtins = builtins;
+        public readonly int GlobalsVersion = globalsVersion, BuiltinsVersion = builtinsVersion;
+        public readonly PyObject Value = value;
     }
 
-    /// <summary>A global or builtin, cached per instruction until either dict changes (a borrowed reference).</summary>
+    /// <summary>A global or builtin, cached per instruction until either dict changes (a borrowed reference).
+    /// With the GIL only: the reference is borrowed from the dict.</summary>
     private static PyObject LoadGlobal(CodeObject co, int pc, PyDict globals, PyDict builtins, PyStr name)
     {
         if (co.Caches[pc] is GlobalCache c && ReferenceEquals(c.Globals, globals) && c.GlobalsVersion == globals.Version
             && ReferenceEquals(c.Builtins, builtins) && c.BuiltinsVersion == builtins.Version)
-            return c.Value!;
+            return c.Value;
+        int globalsVersion = globals.Version, builtinsVersion = builtins.Version;
         var v = globals.GetItemOrNull(name) ?? builtins.GetItemOrNull(name)
             ?? throw Err.NameError($"name '{name.Value}' is not defined");
-        if (co.Caches[pc] is not GlobalCache cache) co.Caches[pc] = cache = new GlobalCache();
-        cache.Globals = globals;
-        cache.Builtins = builtins;
-        cache.GlobalsVersion = globals.Version;
-        cache.BuiltinsVersion = builtins.Version;
-        cache.Value = v;
+        co.Caches[pc] = new GlobalCache(globals, builtins, globalsVersion, builtinsVersion, v);
         return v;
     }
+
+    /// <summary>A global or builtin as a new reference, without the GIL: taken under the dict's lock, so that a
+    /// thread rebinding the name cannot free the value between the lookup and the increment.</summary>
+    private static PyObject LoadGlobalShared(ThreadState ts, PyDict globals, PyDict builtins, PyStr name) =>
+        globals.GetItemNew(ts, name) ?? builtins.GetItemNew(ts, name)
+        ?? throw Err.NameError($"name '{name.Value}' is not defined");
 }
 
 /// <summary>The eval loop's rarer instructions, kept out of the loop body.</summary>

@@ -164,9 +164,8 @@ internal static partial class Eval
                         case Opcode.LoadName:
                         {
                             var name = names[arg];
-                            var o = f.Locals!.GetItemOrNull(ts, name) ?? f.Globals.GetItemOrNull(name) ?? f.Builtins.GetItemOrNull(name);
+                            var o = f.Locals!.GetItemNew(ts, name) ?? f.Globals.GetItemNew(ts, name) ?? f.Builtins.GetItemNew(ts, name);
                             if (o is null) throw Err.NameError($"name '{name.Value}' is not defined");
-                            TRc.Incref(ts, o);
                             s[sp++].V = o;
                             continue;
                         }
@@ -187,8 +186,13 @@ internal static partial class Eval
                         }
                         case Opcode.LoadGlobal:
                         {
-                            var o = LoadGlobal(co, pc - 1, f.Globals, f.Builtins, names[arg]);
-                            TRc.Incref(ts, o);
+                            PyObject o;
+                            if (!ts.FreeThreaded)
+                            {
+                                o = LoadGlobal(co, pc - 1, f.Globals, f.Builtins, names[arg]);
+                                TRc.Incref(ts, o);
+                            }
+                            else o = LoadGlobalShared(ts, f.Globals, f.Builtins, names[arg]);
                             s[sp++].V = o;
                             continue;
                         }
@@ -216,12 +220,16 @@ internal static partial class Eval
                                 var descr = ClassAttribute(co, pc - 1, inst.Type, names[arg]);
                                 if (descr is null or PyFunction)
                                 {
-                                    var iv = inst.Dict?.GetItemOrNull(names[arg]);
-                                    if (iv is not null)
+                                    var dict = inst.Dict;
+                                    PyObject? iv;
+                                    if (dict is null) iv = null;
+                                    else if (!ts.FreeThreaded)
                                     {
-                                        r = iv;
-                                        TRc.Incref(ts, r);
+                                        iv = dict.GetItemOrNull(names[arg]);
+                                        if (iv is not null) TRc.Incref(ts, iv);
                                     }
+                                    else iv = dict.GetItemNew(ts, names[arg]);
+                                    if (iv is not null) r = iv;
                                     else if (descr is not null) r = new PyMethod(ts, descr, obj);
                                 }
                             }
@@ -284,7 +292,8 @@ internal static partial class Eval
                             var key = s[sp - 1].V;
                             var container = s[sp - 2].V;
                             PyObject r;
-                            if (container is PyList list && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
+                            // The inline list paths are for the GIL: without it, the list's own (locked) methods run.
+                            if (container is PyList list && !ts.FreeThreaded && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
                             {
                                 r = list.Items[Unsafe.As<PyInt>(key).Value];
                                 TRc.Incref(ts, r);
@@ -302,7 +311,7 @@ internal static partial class Eval
                             var key = s[sp - 1].V;
                             var container = s[sp - 2].V;
                             var v = s[sp - 3].V;
-                            if (container is PyList list && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
+                            if (container is PyList list && !ts.FreeThreaded && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
                             {
                                 long index = Unsafe.As<PyInt>(key).Value;
                                 var old = list.Items[index];
@@ -606,7 +615,7 @@ internal static partial class Eval
                                 sp--;
                                 for (int i = arg - 1; i >= 0; i--) { var x = t.Items[i]; TRc.Incref(ts, x); s[sp++].V = x; }
                             }
-                            else if (seq is PyList l && l.Count == arg)
+                            else if (seq is PyList l && !ts.FreeThreaded && l.Count == arg)
                             {
                                 sp--;
                                 for (int i = arg - 1; i >= 0; i--) { var x = l.Items[i]; TRc.Incref(ts, x); s[sp++].V = x; }

@@ -52,7 +52,7 @@ internal sealed class Interpreter
     public readonly Random SystemRandom = new();
     public int ExitCode;
 
-    private readonly Dictionary<string, PyStr> _interned = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PyStr> _interned = new();
     private readonly PyStr?[] _charStrings = new PyStr?[256];
     private readonly Dictionary<string, Func<ThreadState, PyModule>> _builtinModules = new();
     /// <summary>Modules whose code is running right now, per importing thread.</summary>
@@ -173,10 +173,10 @@ internal sealed class Interpreter
     /// <summary>The interned (immortal) str for a name: names compare by reference on the fast path.</summary>
     public PyStr Intern(string s)
     {
+        // Threads intern names concurrently without the GIL: reads take no lock, and a race to add a
+        // name keeps one winner.
         if (_interned.TryGetValue(s, out var p)) return p;
-        p = new PyStr(s).MakeImmortal<PyStr>();
-        _interned[s] = p;
-        return p;
+        return _interned.GetOrAdd(s, static name => new PyStr(name).MakeImmortal<PyStr>());
     }
 
     /// <summary>A cached one-character string (immortal for Latin-1 characters).</summary>

@@ -63,8 +63,8 @@ internal static partial class Ops
         var dict = ExistingDict(o);
         if (dict is not null)
         {
-            var v = dict.GetItemOrNull(ts, name);
-            if (v is not null) return Rc.New(ts, v);
+            var v = dict.GetItemNew(ts, name);
+            if (v is not null) return v;
         }
         if (descr is not null)
         {

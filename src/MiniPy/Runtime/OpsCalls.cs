@@ -51,7 +51,7 @@ internal static partial class Ops
         {
             var all = new Args(buf.AsSpan(0, n + 1), args.KwNames);
             if (function is PyFunction f) return ts.CallFunction(f, all.All, all.KwNames);
-            if (function is PyMethodDescriptor d) return d.Fn(ts, self, args);
+            if (function is PyMethodDescriptor d) return d.Invoke(ts, self, args);
             var bound = function.DescriptorGet(ts, self, self.Type);
             if (bound is not null)
             {
