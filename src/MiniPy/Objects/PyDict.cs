@@ -117,7 +117,8 @@ internal sealed class PyDict : PyLockable
         int mask = indices.Length - 1;
         ulong perturb = (ulong)hash;
         int i = (int)(hash & mask);
-        for (int probes = 0; probes <= indices.Length; probes++)
+        // Perturbation ends after at most 13 shifts of a 64-bit hash; from then on i = 5i + 1 visits every slot.
+        for (int probes = 0; probes <= indices.Length + 64; probes++)
         {
             int ix = indices[i];
             if (ix == Empty) return true;

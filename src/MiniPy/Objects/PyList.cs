@@ -86,6 +86,12 @@ internal sealed class PyList : PyLockable
             foreach (var x in t.Items) { Items[Count++] = x; Rc.Incref(ts, x); }
             return;
         }
+        if (iterable is PyDict or PyDictView or PySet && Ops.Snapshot(ts, iterable) is { } snapshot)
+        {
+            if (Count + snapshot.Length > Items.Length) Grow(Count + snapshot.Length);
+            foreach (var x in snapshot) Items[Count++] = x;
+            return;
+        }
         var it = Ops.GetIter(ts, iterable);
         try
         {

@@ -123,9 +123,22 @@ internal sealed class Interpreter
     /// <summary>Called by a thread that has finished, while it still holds the GIL.</summary>
     public void RemoveThreadState(ThreadState ts)
     {
-        lock (_threads) _threads.Remove(ts);
-        // No thread can queue objects to this one any more (queueing looks owners up under the same lock).
-        ts.MergeQueuedObjects();
+        // Merge what other threads queued to this one while it is still registered (merging touches local
+        // counts, which only the owner may do), and leave only once the queue is empty: queueing looks owners
+        // up under the same lock, so nothing can arrive after that, and objects this thread owned are merged
+        // by whichever thread drops them next.
+        while (true)
+        {
+            ts.MergeQueuedObjects();
+            lock (_threads)
+            {
+                if (ts.QueuedForMerge().Length == 0)
+                {
+                    _threads.Remove(ts);
+                    break;
+                }
+            }
+        }
         lock (_threads)
         {
             _finishedThreads.Add(GilThreadSummary.Of(ts));

@@ -136,6 +136,60 @@ internal static partial class Ops
     }
 
     /// <summary>The items of any iterable as owned references (the caller releases them).</summary>
+    /// <summary>
+    /// The items of a built-in list, dict (its keys), dict view or set as new references, copied in one
+    /// step under the container's lock: as in CPython's free-threaded build, list(d) or sorted(s) never sees
+    /// a container half-changed by another thread (and never fails with "changed size during iteration").
+    /// Null for any other iterable.
+    /// </summary>
+    public static PyObject[]? Snapshot(ThreadState ts, PyObject iterable)
+    {
+        switch (iterable)
+        {
+            case PyList l when !l.Type.IsHeap:
+            {
+                using var cs = new Concurrency.CriticalSection(ts, l);
+                var copy = new PyObject[l.Count];
+                System.Array.Copy(l.Items, copy, l.Count);
+                foreach (var x in copy) Rc.Incref(ts, x);
+                return copy;
+            }
+            case PyDict d when !d.Type.IsHeap:
+                return SnapshotDict(ts, d, DictIterKind.Keys);
+            case PyDictView v:
+                return SnapshotDict(ts, v.Dict, v.Kind);
+            case PySet set when !set.Type.IsHeap:
+            {
+                using var cs = new Concurrency.CriticalSection(ts, set);
+                var copy = new PyObject[set.Count];
+                int pos = 0, n = 0;
+                while (set.NextEntry(ref pos, out var key, out _)) { Rc.Incref(ts, key); copy[n++] = key; }
+                return copy;
+            }
+            default:
+                return null;
+        }
+    }
+
+    private static PyObject[] SnapshotDict(ThreadState ts, PyDict d, DictIterKind kind)
+    {
+        using var cs = new Concurrency.CriticalSection(ts, d);
+        var copy = new PyObject[d.Count];
+        int pos = 0, n = 0;
+        while (d.Next(ref pos, out var k, out var v))
+        {
+            Rc.Incref(ts, k);
+            Rc.Incref(ts, v);
+            switch (kind)
+            {
+                case DictIterKind.Keys: Rc.Decref(ts, v); copy[n++] = k; break;
+                case DictIterKind.Values: Rc.Decref(ts, k); copy[n++] = v; break;
+                default: copy[n++] = ts.NewTuple(new[] { k, v }); break;
+            }
+        }
+        return copy;
+    }
+
     public static PyObject[] ToArray(ThreadState ts, PyObject iterable, string? notIterableMessage = null)
     {
         if (iterable is PyTuple t)
@@ -144,13 +198,7 @@ internal static partial class Ops
             foreach (var x in copy) Rc.Incref(ts, x);
             return copy;
         }
-        if (iterable is PyList l)
-        {
-            var copy = new PyObject[l.Count];
-            System.Array.Copy(l.Items, copy, l.Count);
-            foreach (var x in copy) Rc.Incref(ts, x);
-            return copy;
-        }
+        if (Snapshot(ts, iterable) is { } snapshot) return snapshot;
         PyObject it;
         try { it = GetIter(ts, iterable); }
         catch (PyException e) when (notIterableMessage is not null && e.Value.Type == Types.TypeError)
