@@ -52,7 +52,7 @@ internal static class Import
             return builtin!;
         }
         if (FrozenLibrary.Source(name, out bool isPackage) is { } frozen)
-            return ExecuteModule(ts, name, frozen, $"<frozen {name}>", isPackage);
+            return ExecuteModule(ts, name, frozen, $"<frozen {name}>", isPackage, frozenModule: true);
         var path = FindSource(interp, name);
         if (path is null)
         {
@@ -64,7 +64,7 @@ internal static class Import
     }
 
     /// <summary>Creates module <paramref name="name"/>, registers it in sys.modules and runs its code in it.</summary>
-    private static PyObject ExecuteModule(ThreadState ts, string name, string source, string file, bool isPackage)
+    private static PyObject ExecuteModule(ThreadState ts, string name, string source, string file, bool isPackage, bool frozenModule = false)
     {
         var interp = ts.Interp;
         var key = interp.Intern(name);
@@ -81,7 +81,8 @@ internal static class Import
         interp.ImportLocks.Begin(ts, name);
         try
         {
-            ScriptRunner.Execute(ts, source, file, module.Dict);
+            var code = frozenModule ? CodeCache.Compile(ts, name, source, file) : ScriptRunner.Compile(ts, source, file);
+            Rc.Decref(ts, ScriptRunner.RunCode(ts, code, module.Dict, module.Dict));
         }
         catch
         {

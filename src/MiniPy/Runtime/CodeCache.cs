@@ -1,0 +1,79 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using MiniPy.Compiler;
+
+namespace MiniPy.Runtime;
+
+/// <summary>
+/// Compiled code of the frozen library, kept on disk between runs (CPython keeps its frozen modules
+/// compiled, and caches other modules in __pycache__): parsing threading.py costs more than running
+/// it. The key is the source text, the cache format and the runtime build, so a stale entry is never
+/// used. The folder is MINIPY_CACHE_DIR (empty: no cache), else the user's local data folder. Any
+/// failure to read or write only means compiling again.
+/// </summary>
+internal static class CodeCache
+{
+    private static string? Folder()
+    {
+        var configured = Environment.GetEnvironmentVariable("MINIPY_CACHE_DIR");
+        if (configured is not null) return configured.Length == 0 ? null : configured;
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return string.IsNullOrEmpty(local) ? null : Path.Combine(local, "minipy", "cache");
+    }
+
+    private static string? PathFor(string name, string source)
+    {
+        var folder = Folder();
+        if (folder is null) return null;
+        var runtime = typeof(CodeObject).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{CodeMarshal.FormatVersion}\n{runtime}\n{source}"));
+        return Path.Combine(folder, $"{name}-{Convert.ToHexStringLower(hash, 0, 12)}.mpyc");
+    }
+
+    /// <summary>The cached compilation of <paramref name="source"/>, compiling (and storing) it on a miss.</summary>
+    public static CodeObject Compile(ThreadState ts, string name, string source, string filename)
+    {
+        var path = PathFor(name, source);
+        if (path is not null && TryLoad(ts.Interp, path) is { } cached)
+        {
+            ts.Interp.RememberSource(filename, source);
+            return cached;
+        }
+        var code = ScriptRunner.Compile(ts, source, filename);
+        if (path is not null) TryStore(path, code);
+        return code;
+    }
+
+    private static CodeObject? TryLoad(Interpreter interp, string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            return CodeMarshal.Read(reader, interp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException
+                                      or ArgumentException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static void TryStore(string path, CodeObject code)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temp = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+            using (var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8))
+                CodeMarshal.Write(writer, code);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // A read-only or missing folder: run without the cache.
+        }
+    }
+}
