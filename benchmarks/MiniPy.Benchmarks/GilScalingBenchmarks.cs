@@ -51,21 +51,10 @@ public class GilScalingBenchmarks
     }
 
     [Benchmark]
-    public void Run()
+    public void Run() => BenchmarkHost.Run(_interp, _code, globals =>
     {
         var ts = _interp.MainThread;
-        ts.Ident = System.Environment.CurrentManagedThreadId;
-        _interp.Gil.Acquire(ts);
-        try
-        {
-            var globals = new PyDict();
-            globals.SetStr(ts, Types.Strs.Builtins, _interp.BuiltinsModule);
-            globals.SetStrOwned(ts, _interp.Intern("WORKLOAD"), new PyStr(Workload));
-            globals.SetStrOwned(ts, _interp.Intern("THREADS"), ts.NewInt(Threads));
-            Rc.Decref(ts, ScriptRunner.RunCode(ts, _code, globals, globals));
-            globals.ClearAll(ts);
-            Rc.Decref(ts, globals);
-        }
-        finally { _interp.Gil.Release(ts, forced: false); }
-    }
+        globals.SetStrOwned(ts, _interp.Intern("WORKLOAD"), new PyStr(Workload));
+        globals.SetStrOwned(ts, _interp.Intern("THREADS"), ts.NewInt(Threads));
+    });
 }
