@@ -122,6 +122,7 @@ internal sealed class PyByteArray : PyLockable
 
     public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
     {
+        using var cs = new Concurrency.CriticalSection(ts, this);
         var o = BytesMethods.TryBytes(other);
         if (o is null) return null;
         return PyBool.Of(FloatOps.Holds(op, BytesMethods.Compare(Buffer, Count, o, o.Length)));
@@ -129,6 +130,7 @@ internal sealed class PyByteArray : PyLockable
 
     public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
     {
+        using var cs = new Concurrency.CriticalSection(ts, this);
         if (op == Objects.BinaryOp.Add && !reflected && BytesMethods.TryBytes(other) is { } o)
         {
             var r = new PyByteArray(ToArray());
@@ -140,6 +142,7 @@ internal sealed class PyByteArray : PyLockable
 
     public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
     {
+        using var cs = new Concurrency.CriticalSection(ts, this);
         if (op == Objects.BinaryOp.Add && BytesMethods.TryBytes(other) is { } o)
         {
             AppendRange(o);
@@ -148,10 +151,15 @@ internal sealed class PyByteArray : PyLockable
         return null;
     }
 
-    public override bool Contains(ThreadState ts, PyObject item) => BytesMethods.Contains(ts, Buffer, Count, item);
+    public override bool Contains(ThreadState ts, PyObject item)
+    {
+        using var cs = new Concurrency.CriticalSection(ts, this);
+        return BytesMethods.Contains(ts, Buffer, Count, item);
+    }
 
     public override PyObject GetItem(ThreadState ts, PyObject key)
     {
+        using var cs = new Concurrency.CriticalSection(ts, this);
         if (key is PySlice s) return new PyByteArray(BytesMethods.Slice(ts, Buffer, Count, s));
         long i = Ops.AsIndexOrThrow(ts, key, "bytearray indices must be integers or slices, not {0}");
         if (i < 0) i += Count;
@@ -161,6 +169,7 @@ internal sealed class PyByteArray : PyLockable
 
     public override void SetItem(ThreadState ts, PyObject key, PyObject value)
     {
+        using var cs = new Concurrency.CriticalSection(ts, this);
         if (key is PySlice s)
         {
             var data = BytesMethods.AsBytes(ts, value);
@@ -186,6 +195,7 @@ internal sealed class PyByteArray : PyLockable
 
     public override void DelItem(ThreadState ts, PyObject key)
     {
+        using var cs = new Concurrency.CriticalSection(ts, this);
         if (key is PySlice s)
         {
             var (start, _, step, count) = s.Indices(ts, Count);
