@@ -201,6 +201,40 @@ internal sealed class PyList : PyLockable
         return index;
     }
 
+    /// <summary>list[index] for an int index (negative counts from the end); a new reference.</summary>
+    public PyObject GetIndex(ThreadState ts, long index)
+    {
+        using var cs = new CriticalSection(ts, this);
+        if (index < 0) index += Count;
+        if ((ulong)index >= (ulong)Count) throw Err.IndexError("list index out of range");
+        return Rc.New(ts, Items[index]);
+    }
+
+    /// <summary>list[index] = value for an int index (negative counts from the end).</summary>
+    public void SetIndex(ThreadState ts, long index, PyObject value)
+    {
+        PyObject old;
+        using (new CriticalSection(ts, this))
+        {
+            if (index < 0) index += Count;
+            if ((ulong)index >= (ulong)Count) throw Err.IndexError("list assignment index out of range");
+            old = Items[index];
+            Rc.Incref(ts, value);
+            Items[index] = value;
+        }
+        Rc.Decref(ts, old);
+    }
+
+    /// <summary>The items as new references when there are exactly <paramref name="n"/> of them (unpacking), else null.</summary>
+    public PyObject[]? CopyIfCount(ThreadState ts, int n)
+    {
+        using var cs = new CriticalSection(ts, this);
+        if (Count != n) return null;
+        var copy = new PyObject[n];
+        for (int i = 0; i < n; i++) { copy[i] = Items[i]; Rc.Incref(ts, copy[i]); }
+        return copy;
+    }
+
     public override PyObject GetItem(ThreadState ts, PyObject key)
     {
         using var cs = new CriticalSection(ts, this);

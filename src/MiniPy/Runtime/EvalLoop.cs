@@ -292,11 +292,16 @@ internal static partial class Eval
                             var key = s[sp - 1].V;
                             var container = s[sp - 2].V;
                             PyObject r;
-                            // The inline list paths are for the GIL: without it, the list's own (locked) methods run.
-                            if (container is PyList list && !ts.FreeThreaded && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
+                            if (container is PyList list && key.GetType() == typeof(PyInt) && !list.Type.IsHeap)
                             {
-                                r = list.Items[Unsafe.As<PyInt>(key).Value];
-                                TRc.Incref(ts, r);
+                                long index = Unsafe.As<PyInt>(key).Value;
+                                if (!ts.FreeThreaded && (ulong)index < (ulong)list.Count)
+                                {
+                                    r = list.Items[index];
+                                    TRc.Incref(ts, r);
+                                }
+                                // Without the GIL the item is read and its reference taken under the list's lock.
+                                else r = list.GetIndex(ts, index);
                             }
                             else r = Ops.GetItem(ts, container, key);
                             s[sp - 1].V = null!;
@@ -311,13 +316,17 @@ internal static partial class Eval
                             var key = s[sp - 1].V;
                             var container = s[sp - 2].V;
                             var v = s[sp - 3].V;
-                            if (container is PyList list && !ts.FreeThreaded && key.GetType() == typeof(PyInt) && (ulong)Unsafe.As<PyInt>(key).Value < (ulong)list.Count && !list.Type.IsHeap)
+                            if (container is PyList list && key.GetType() == typeof(PyInt) && !list.Type.IsHeap)
                             {
                                 long index = Unsafe.As<PyInt>(key).Value;
-                                var old = list.Items[index];
-                                list.Items[index] = v;
-                                TRc.Incref(ts, v);
-                                TRc.Decref(ts, old);
+                                if (!ts.FreeThreaded && (ulong)index < (ulong)list.Count)
+                                {
+                                    var old = list.Items[index];
+                                    list.Items[index] = v;
+                                    TRc.Incref(ts, v);
+                                    TRc.Decref(ts, old);
+                                }
+                                else list.SetIndex(ts, index, v);
                             }
                             else Ops.SetItem(ts, container, key, v);
                             s[sp - 1].V = s[sp - 2].V = s[sp - 3].V = null!;
@@ -619,6 +628,13 @@ internal static partial class Eval
                             {
                                 sp--;
                                 for (int i = arg - 1; i >= 0; i--) { var x = l.Items[i]; TRc.Incref(ts, x); s[sp++].V = x; }
+                            }
+                            else if (seq is PyList shared && ts.FreeThreaded && shared.CopyIfCount(ts, arg) is { } copied)
+                            {
+                                sp--;
+                                TRc.Decref(ts, seq);
+                                for (int i = arg - 1; i >= 0; i--) s[sp++].V = copied[i];
+                                continue;
                             }
                             else
                             {
