@@ -31,6 +31,12 @@ internal sealed class Frame
     /// <summary>The next frame in the thread's pool of free frames.</summary>
     public Frame? NextFree;
 
+    /// <summary>Keeps frames of different threads off each other's cache lines: the running frame's Pc is
+    /// written at every instruction, and the GC may compact two threads' frames next to each other.</summary>
+#pragma warning disable CS0169 // never read: it only takes up space
+    private readonly CacheLinePadding _padding;
+#pragma warning restore CS0169
+
     public int StackBase => Base + Code.LocalsPlus;
 
     public int Line => Code.LineAt(Pc - 1);
