@@ -7,10 +7,10 @@ using MiniPy.Compiler;
 namespace MiniPy.Runtime;
 
 /// <summary>
-/// Compiled code of the frozen library, kept on disk between runs (CPython keeps its frozen modules
-/// compiled, and caches other modules in __pycache__): parsing threading.py costs more than running
-/// it. The key is the source text, the cache format and the runtime build, so a stale entry is never
-/// used. The folder is MINIPY_CACHE_DIR (empty: no cache), else the user's local data folder. Any
+/// Compiled code of files (the frozen library, imported modules, the main script), kept on disk between
+/// runs as CPython keeps its frozen modules compiled and other modules in __pycache__: parsing costs more
+/// than running for short programs, and it is the serial part of every parallel run. The key is the
+/// source text, the file name, the cache format and the runtime build, so a stale entry is never used. The folder is MINIPY_CACHE_DIR (empty: no cache), else the user's local data folder. Any
 /// failure to read or write only means compiling again.
 /// </summary>
 internal static class CodeCache
@@ -23,19 +23,20 @@ internal static class CodeCache
         return string.IsNullOrEmpty(local) ? null : Path.Combine(local, "minipy", "cache");
     }
 
-    private static string? PathFor(string name, string source)
+    private static string? PathFor(string name, string source, string filename)
     {
         var folder = Folder();
         if (folder is null) return null;
         var runtime = typeof(CodeObject).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{CodeMarshal.FormatVersion}\n{runtime}\n{source}"));
-        return Path.Combine(folder, $"{name}-{Convert.ToHexStringLower(hash, 0, 12)}.mpyc");
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{CodeMarshal.FormatVersion}\n{runtime}\n{filename}\n{source}"));
+        var safeName = Path.GetFileNameWithoutExtension(name.Replace('<', '_').Replace('>', '_'));
+        return Path.Combine(folder, $"{safeName}-{Convert.ToHexStringLower(hash, 0, 12)}.mpyc");
     }
 
     /// <summary>The cached compilation of <paramref name="source"/>, compiling (and storing) it on a miss.</summary>
     public static CodeObject Compile(ThreadState ts, string name, string source, string filename)
     {
-        var path = PathFor(name, source);
+        var path = PathFor(name, source, filename);
         if (path is not null && TryLoad(ts.Interp, path) is { } cached)
         {
             ts.Interp.RememberSource(filename, source);

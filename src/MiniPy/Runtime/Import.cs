@@ -52,7 +52,7 @@ internal static class Import
             return builtin!;
         }
         if (FrozenLibrary.Source(name, out bool isPackage) is { } frozen)
-            return ExecuteModule(ts, name, frozen, $"<frozen {name}>", isPackage, frozenModule: true);
+            return ExecuteModule(ts, name, frozen, $"<frozen {name}>", isPackage);
         var path = FindSource(interp, name);
         if (path is null)
         {
@@ -64,7 +64,7 @@ internal static class Import
     }
 
     /// <summary>Creates module <paramref name="name"/>, registers it in sys.modules and runs its code in it.</summary>
-    private static PyObject ExecuteModule(ThreadState ts, string name, string source, string file, bool isPackage, bool frozenModule = false)
+    private static PyObject ExecuteModule(ThreadState ts, string name, string source, string file, bool isPackage)
     {
         var interp = ts.Interp;
         var key = interp.Intern(name);
@@ -81,7 +81,7 @@ internal static class Import
         interp.ImportLocks.Begin(ts, name);
         try
         {
-            var code = frozenModule ? CodeCache.Compile(ts, name, source, file) : ScriptRunner.Compile(ts, source, file);
+            var code = CodeCache.Compile(ts, name, source, file);
             Rc.Decref(ts, ScriptRunner.RunCode(ts, code, module.Dict, module.Dict));
         }
         catch

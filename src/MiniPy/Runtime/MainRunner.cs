@@ -21,7 +21,9 @@ internal static class MainRunner
         PyBaseException? uncaught = null;
         try
         {
-            var code = ScriptRunner.Compile(ts, source, filename);
+            // Files are compiled through the code cache; -c and stdin programs are compiled afresh.
+            var code = filename is "<string>" or "<stdin>" ? ScriptRunner.Compile(ts, source, filename)
+                : CodeCache.Compile(ts, System.IO.Path.GetFileName(filename), source, filename);
             Rc.Decref(ts, ScriptRunner.RunCode(ts, code, main.Dict, main.Dict));
         }
         catch (PyException e)
