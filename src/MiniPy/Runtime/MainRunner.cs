@@ -64,7 +64,7 @@ internal static class MainRunner
         if (ts.Stats is not null)
         {
             reports.Add(StatsReport(interp, ts));
-            reports.Add(GilReport(interp));
+            if (interp.Gil.Enabled) reports.Add(GilReport(interp));
         }
         if (interp.Options.TracePath is { } tracePath)
         {
