@@ -130,6 +130,35 @@ public sealed class FreeThreadingTests
         AssertNoMismatch(result);
     }
 
+    [Theory]
+    [InlineData(RefCountScheme.Biased)]
+    [InlineData(RefCountScheme.Atomic)]
+    public void Closure_cells_shared_by_threads_keep_their_counts(RefCountScheme scheme)
+    {
+        // nonlocal updates race (the total may come out short, as in CPython), but no count may go wrong.
+        const string program = """
+            import threading
+            def make():
+                value = 0
+                names = ["a"]
+                def bump(n):
+                    nonlocal value, names
+                    for i in range(n):
+                        value += 1
+                        names = [str(i)]
+                        _ = names[0]
+                return bump, lambda: value
+            bump, get = make()
+            threads = [threading.Thread(target=bump, args=(30000,)) for _ in range(4)]
+            for t in threads: t.start()
+            for t in threads: t.join(60)
+            print(0 < get() <= 120000)
+            """;
+        var result = RunFreeThreaded(program, scheme);
+        Assert.Equal("True\n", result.Stdout);
+        AssertNoMismatch(result);
+    }
+
     [Fact]
     public void Plain_counting_without_the_gil_is_refused_unless_unsafe()
     {

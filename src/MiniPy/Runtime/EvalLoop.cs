@@ -124,9 +124,14 @@ internal static partial class Eval
                         case Opcode.LoadDeref:
                         {
                             var cell = (PyCell)s[lb + co.NLocals + arg].V;
-                            var o = cell.Contents;
+                            PyObject? o;
+                            if (!ts.FreeThreaded)
+                            {
+                                o = cell.Contents;
+                                if (o is not null) TRc.Incref(ts, o);
+                            }
+                            else o = cell.LoadShared(ts);
                             if (o is null) throw UnboundDeref(co, arg);
-                            TRc.Incref(ts, o);
                             s[sp++].V = o;
                             continue;
                         }
@@ -146,9 +151,15 @@ internal static partial class Eval
                         case Opcode.StoreDeref:
                         {
                             var cell = (PyCell)s[lb + co.NLocals + arg].V;
-                            var old = cell.Contents;
-                            cell.Contents = s[--sp].V;
+                            var value = s[--sp].V;
                             s[sp].V = null!;
+                            if (ts.FreeThreaded)
+                            {
+                                cell.StoreShared(ts, value);
+                                continue;
+                            }
+                            var old = cell.Contents;
+                            cell.Contents = value;
                             if (old is not null) TRc.Decref(ts, old);
                             continue;
                         }

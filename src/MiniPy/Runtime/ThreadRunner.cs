@@ -105,13 +105,14 @@ internal static class ThreadRunner
             // A __del__ that fails while the thread's objects go: CPython reports it and carries on; so do we.
             Rc.Decref(ts, e.Value);
         }
-        if (ts.Sentinel is { } sentinel)
-        {
-            ts.Sentinel = null;
-            sentinel.Lock.Release();
-            Rc.Decref(ts, sentinel);
-        }
+        var sentinel = ts.Sentinel;
+        ts.Sentinel = null;
+        if (sentinel is not null) Rc.Decref(ts, sentinel);
         interp.RemoveThreadState(ts);
+        // Wake the joiners last: from here on this thread touches no object and no count, so a joiner
+        // (the main thread checking references at exit, say) never races with its clean-up. The lock
+        // is still usable even if that decref freed its Python object.
+        sentinel?.Lock.Release();
         interp.Gil.Release(ts, forced: false);
     }
 }
