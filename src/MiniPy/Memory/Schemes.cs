@@ -73,7 +73,12 @@ internal struct BiasedRc : IRefCounting
         if ((o.Flags & PyObject.ImmortalFlag) != 0) return;
         if (o.OwnerTid == ts.Ident)
         {
-            if (--o.RefLocal == 0) BiasedCounting.LocalReachedZero(ts, o);
+            // The common end of an object no other thread ever saw: both counts zero, free it here.
+            if (--o.RefLocal == 0)
+            {
+                if (Volatile.Read(ref o.RefShared) == 0) ts.Dealloc(o);
+                else BiasedCounting.LocalReachedZero(ts, o);
+            }
         }
         else BiasedCounting.DecrefShared(ts, o);
     }

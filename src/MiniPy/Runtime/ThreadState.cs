@@ -147,14 +147,14 @@ internal sealed partial class ThreadState
         // The hot case first: a plain int or float owns nothing and goes straight back to its free list.
         if (!CheckRefs && (o.Flags & (PyObject.DeadFlag | PyObject.DyingFlag)) == 0)
         {
-            var type = o.GetType();
-            if (type == typeof(PyInt))
+            // obj.GetType() == typeof(T) compiles to one method-table compare (a local copy would not).
+            if (o.GetType() == typeof(PyInt))
             {
                 if (Stats is not null) Stats.Deallocations++;
                 if (_freeIntCount < FreeListMax) _freeInts[_freeIntCount++].V = o;
                 return;
             }
-            if (type == typeof(PyFloat))
+            if (o.GetType() == typeof(PyFloat))
             {
                 if (Stats is not null) Stats.Deallocations++;
                 if (_freeFloatCount < FreeListMax) _freeFloats[_freeFloatCount++] = Unsafe.As<PyFloat>(o);
