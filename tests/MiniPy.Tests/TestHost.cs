@@ -12,6 +12,13 @@ public sealed record RunResult(int ExitCode, string Stdout, string Stderr);
 /// <summary>Runs MiniPy programs in-process with captured output, on a thread with a large stack.</summary>
 public static class TestHost
 {
+    /// <summary>Programs run by the tests cache their compiled code in a temporary folder of this test run,
+    /// not in the user's cache (every test writes scripts with fresh names).</summary>
+    static TestHost()
+    {
+        Environment.SetEnvironmentVariable("MINIPY_CACHE_DIR", Path.Combine(Path.GetTempPath(), $"minipy-test-cache-{Environment.ProcessId}"));
+    }
+
     public static RunResult RunSource(string source, RefCountScheme scheme = RefCountScheme.Plain, bool checkRefs = false)
     {
         var path = Path.Combine(Path.GetTempPath(), $"minipy-test-{Guid.NewGuid():N}.py");
