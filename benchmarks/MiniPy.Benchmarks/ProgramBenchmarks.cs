@@ -3,7 +3,6 @@ using BenchmarkDotNet.Attributes;
 using MiniPy.Compiler;
 using MiniPy.Hosting;
 using MiniPy.Memory;
-using MiniPy.Objects;
 using MiniPy.Runtime;
 
 namespace MiniPy.Benchmarks;
@@ -28,19 +27,9 @@ public class ProgramBenchmarks
     public void Setup()
     {
         _interp = new Interpreter(new RuntimeOptions { RefCount = Scheme, Immortal = Immortal, Stdout = TextWriter.Null, Stderr = TextWriter.Null });
-        var path = Path.Combine(System.AppContext.BaseDirectory, "Programs", Program + ".py");
-        _code = ScriptRunner.Compile(_interp.MainThread, File.ReadAllText(path), path);
+        _code = BenchmarkHost.CompileProgram(_interp, Program);
     }
 
     [Benchmark]
-    public void Run()
-    {
-        var ts = _interp.MainThread;
-        var globals = new PyDict();
-        globals.SetStr(ts, Types.Strs.Builtins, _interp.BuiltinsModule);
-        globals.SetStrOwned(ts, Types.Strs.Name, new PyStr("__main__"));
-        Rc.Decref(ts, ScriptRunner.RunCode(ts, _code, globals, globals));
-        globals.ClearAll(ts);
-        Rc.Decref(ts, globals);
-    }
+    public void Run() => BenchmarkHost.Run(_interp, _code, globals => { });
 }

@@ -31,8 +31,7 @@ public class SchemeBenchmarks
     public void Setup()
     {
         _interp = new Interpreter(new RuntimeOptions { RefCount = Scheme, Immortal = Immortal, Stdout = TextWriter.Null, Stderr = TextWriter.Null });
-        var path = Path.Combine(System.AppContext.BaseDirectory, "Programs", Program + ".py");
-        _code = ScriptRunner.Compile(_interp.MainThread, File.ReadAllText(path), path);
+        _code = BenchmarkHost.CompileProgram(_interp, Program);
     }
 
     [Benchmark]

@@ -22,8 +22,6 @@ internal sealed class Interpreter
     public readonly Gil Gil;
     private readonly List<ThreadState> _threads = new();
     private readonly List<GilThreadSummary> _finishedThreads = new();
-    /// <summary>Set once the main program is over: other threads may no longer take the GIL.</summary>
-    public volatile bool Finalizing;
     public readonly PyDict Builtins;
     public readonly PyDict Modules;
     public PyModule BuiltinsModule = null!;
@@ -132,7 +130,7 @@ internal sealed class Interpreter
             ts.MergeQueuedObjects();
             lock (_threads)
             {
-                if (ts.QueuedForMerge().Length == 0)
+                if (!ts.HasQueuedForMerge)
                 {
                     _threads.Remove(ts);
                     break;

@@ -45,6 +45,11 @@ internal sealed partial class ThreadState
         foreach (var o in queued) Memory.BiasedCounting.MergeQueued(this, o);
     }
 
+    public bool HasQueuedForMerge
+    {
+        get { lock (_mergeQueue) return _mergeQueue.Count > 0; }
+    }
+
     /// <summary>The objects waiting in this thread's merge queue (each holds one reference), for the checker.</summary>
     public PyObject[] QueuedForMerge()
     {
