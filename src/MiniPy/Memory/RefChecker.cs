@@ -42,7 +42,7 @@ internal sealed class RefChecker
         }
     }
 
-    public Report Check(ThreadState ts, IEnumerable<PyObject>? extraRoots)
+    private Counter Walk(IEnumerable<PyObject>? extraRoots)
     {
         var counter = new Counter();
         // References the interpreter itself holds.
@@ -53,6 +53,7 @@ internal sealed class RefChecker
         counter.Visit(_interp.MainModule);
         counter.Visit(_interp.Stdout);
         counter.Visit(_interp.Stderr);
+        foreach (var c in _interp.InterpreterErrorClasses()) counter.Visit(c);
         if (extraRoots is not null) foreach (var r in extraRoots) counter.Visit(r);
         // Every thread's frames, exceptions and start-up arguments (threads blocked or waiting for the GIL
         // stand still at an instruction boundary or inside a blocking call).
@@ -75,7 +76,31 @@ internal sealed class RefChecker
             }
         }
         while (counter.Pending.Count > 0) counter.Pending.Dequeue().Traverse(counter);
+        return counter;
+    }
 
+    /// <summary>Every counted object reachable from the interpreter's roots: when an interpreter closes,
+    /// each of them must be freed once its modules are cleared and its roots dropped.</summary>
+    public List<PyObject> ReachableObjects()
+    {
+        var found = new List<PyObject>();
+        foreach (var o in Walk(null).Found.Keys)
+            if (!o.IsImmortal) found.Add(o);
+        return found;
+    }
+
+    /// <summary>The objects in <paramref name="objects"/> still alive (neither freed nor immortal).</summary>
+    public static List<PyObject> StillAlive(List<PyObject> objects)
+    {
+        var alive = new List<PyObject>();
+        foreach (var o in objects)
+            if ((o.Flags & PyObject.DeadFlag) == 0 && !o.IsImmortal) alive.Add(o);
+        return alive;
+    }
+
+    public Report Check(ThreadState ts, IEnumerable<PyObject>? extraRoots)
+    {
+        var counter = Walk(extraRoots);
         bool noneScheme = ts.RcMode is RcMode.None or RcMode.NoneGeneral;
         int mismatches = 0, checkedCount = 0;
         var sb = new StringBuilder();

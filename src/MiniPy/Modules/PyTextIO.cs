@@ -17,6 +17,16 @@ internal sealed class PyTextIO : PyObject
     /// <summary>Serialises writers: the stream may be shared by several Python threads.</summary>
     private readonly StreamGate _gate;
 
+    /// <summary>Another interpreter's view of the same stream: same writer, same lock, its own object.</summary>
+    public PyTextIO(PyTextIO shared) : base(Types.TextIO)
+    {
+        Writer = shared.Writer;
+        Reader = shared.Reader;
+        Name = shared.Name;
+        _autoFlush = shared._autoFlush;
+        _gate = shared._gate;
+    }
+
     public PyTextIO(TextWriter writer, string name, bool autoFlush = false, TextReader? reader = null, GilReleasingStream? console = null)
         : base(Types.TextIO)
     {

@@ -158,7 +158,7 @@ internal static class BytesMethods
             var src = a[0];
             if (src is PyBytes b) return new PyMemoryView(ts, b, 0, b.Value.Length);
             if (src is PyByteArray ba) return new PyMemoryView(ts, ba, 0, ba.Count);
-            if (src is PyMemoryView mv) return new PyMemoryView(ts, mv.Source, mv.Start, mv.Length_);
+            if (src is PyMemoryView mv) return mv.View(ts, mv.Start, mv.Length_);
             throw Err.TypeError($"memoryview: a bytes-like object is required, not '{src.Type.Name}'");
         };
         foreach (var t in new[] { Types.Bytes, Types.ByteArray })
@@ -271,12 +271,19 @@ internal static class BytesMethods
             long i = a.Count > 0 ? Ops.AsIndex(ts, a[0]) : target.Count - 1;
             if (i < 0) i += target.Count;
             if (i < 0 || i >= target.Count) throw Err.IndexError("pop index out of range");
+            target.CheckResizable();
             byte v = target.Buffer[i];
             Array.Copy(target.Buffer, i + 1, target.Buffer, i, target.Count - i - 1);
             target.Count--;
             return ts.NewInt(v);
         });
-        Reg.Method(ba, "clear", (ThreadState ts, PyObject? self, in Args a) => { ((PyByteArray)self!).Count = 0; return Types.None; });
+        Reg.Method(ba, "clear", (ThreadState ts, PyObject? self, in Args a) => 
+        {
+            var target = (PyByteArray)self!;
+            if (target.Count > 0) target.CheckResizable();
+            target.Count = 0;
+            return Types.None;
+        });
         Reg.Method(ba, "reverse", (ThreadState ts, PyObject? self, in Args a) => { var t2 = (PyByteArray)self!; Array.Reverse(t2.Buffer, 0, t2.Count); return Types.None; });
         Reg.Method(ba, "copy", (ThreadState ts, PyObject? self, in Args a) => new PyByteArray(((PyByteArray)self!).ToArray()));
         var mvt = Types.MemoryView;
@@ -288,14 +295,31 @@ internal static class BytesMethods
             foreach (var b in ((PyMemoryView)self!).ToArray()) l.AppendOwned(ts.NewInt(b));
             return l;
         });
-        Reg.Method(mvt, "release", (ThreadState ts, PyObject? self, in Args a) => Types.None);
-        Reg.Method(mvt, "__enter__", (ThreadState ts, PyObject? self, in Args a) => Rc.New(ts, self!));
-        Reg.Method(mvt, "__exit__", (ThreadState ts, PyObject? self, in Args a) => Types.None);
+        Reg.Method(mvt, "release", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            ((PyMemoryView)self!).Release();
+            return Types.None;
+        });
+        Reg.Method(mvt, "__enter__", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            if (((PyMemoryView)self!).Released) throw Err.ValueError("operation forbidden on released memoryview object");
+            return Rc.New(ts, self!);
+        });
+        Reg.Method(mvt, "__exit__", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            ((PyMemoryView)self!).Release();
+            return Types.None;
+        });
+        Reg.Method(mvt, "hex", (ThreadState ts, PyObject? self, in Args a) =>
+            new PyStr(Convert.ToHexStringLower(((PyMemoryView)self!).ToArray())));
+        Reg.GetSet(mvt, "ndim", (ts, self) => ts.NewInt(1));
+        Reg.GetSet(mvt, "shape", (ts, self) => ts.NewTuple(new[] { ts.NewInt(((PyMemoryView)self).Length(ts)) }));
+        Reg.GetSet(mvt, "released", (ts, self) => PyBool.Of(((PyMemoryView)self).Released));
         Reg.GetSet(mvt, "nbytes", (ts, self) => ts.NewInt(((PyMemoryView)self).Length_));
-        Reg.GetSet(mvt, "readonly", (ts, self) => PyBool.Of(((PyMemoryView)self).Source is PyBytes));
+        Reg.GetSet(mvt, "readonly", (ts, self) => PyBool.Of(((PyMemoryView)self).ReadOnly));
         Reg.GetSet(mvt, "format", (ts, self) => new PyStr("B"));
         Reg.GetSet(mvt, "itemsize", (ts, self) => ts.NewInt(1));
-        Reg.GetSet(mvt, "obj", (ts, self) => Rc.New(ts, ((PyMemoryView)self).Source));
+        Reg.GetSet(mvt, "obj", (ts, self) => Rc.New(ts, ((PyMemoryView)self).Source ?? Types.None));
     }
 
     private static byte[] Map(byte[] data, Func<byte, byte> f)

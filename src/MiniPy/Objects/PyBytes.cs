@@ -92,6 +92,15 @@ internal sealed class PyByteArray : PyLockable
 {
     public byte[] Buffer;
     public int Count;
+    /// <summary>memoryviews over this buffer, in this interpreter or another (changed atomically): while
+    /// there are any, the buffer must not move, so the size cannot change.</summary>
+    public int Exports;
+
+    /// <summary>CPython's rule: a buffer with live exports cannot be re-sized.</summary>
+    public void CheckResizable()
+    {
+        if (System.Threading.Volatile.Read(ref Exports) > 0) throw Err.Make(Types.BufferError, "Existing exports of data: object cannot be re-sized");
+    }
 
     public PyByteArray(byte[] data) : base(Types.ByteArray)
     {
@@ -103,12 +112,14 @@ internal sealed class PyByteArray : PyLockable
 
     public void Append(byte b)
     {
+        CheckResizable();
         if (Count == Buffer.Length) Array.Resize(ref Buffer, Math.Max(8, Count * 2));
         Buffer[Count++] = b;
     }
 
     public void AppendRange(ReadOnlySpan<byte> data)
     {
+        if (data.Length > 0) CheckResizable();
         if (Count + data.Length > Buffer.Length) Array.Resize(ref Buffer, Math.Max(Count + data.Length, Count * 2));
         data.CopyTo(Buffer.AsSpan(Count));
         Count += data.Length;
@@ -181,6 +192,12 @@ internal sealed class PyByteArray : PyLockable
                 return;
             }
             if (stop < start) stop = start;
+            if (data.Length == stop - start)
+            {
+                data.CopyTo(Buffer, (int)start);
+                return;
+            }
+            CheckResizable();
             var tail = Buffer.AsSpan((int)stop, Count - (int)stop).ToArray();
             Count = (int)start;
             AppendRange(data);
@@ -200,6 +217,7 @@ internal sealed class PyByteArray : PyLockable
         {
             var (start, _, step, count) = s.Indices(ts, Count);
             if (count <= 0) return;
+            CheckResizable();
             var keep = new System.Collections.Generic.List<byte>();
             var remove = new System.Collections.Generic.HashSet<long>();
             for (long k = 0, j = start; k < count; k++, j += step) remove.Add(j);
@@ -211,84 +229,12 @@ internal sealed class PyByteArray : PyLockable
         long i = Ops.AsIndexOrThrow(ts, key, "bytearray indices must be integers or slices, not {0}");
         if (i < 0) i += Count;
         if (i < 0 || i >= Count) throw Err.IndexError("bytearray index out of range");
+        CheckResizable();
         Array.Copy(Buffer, i + 1, Buffer, i, Count - i - 1);
         Count--;
     }
 
     public override PyObject Iter(ThreadState ts) => new PyBytesIterator(ts, this);
-}
-
-/// <summary>memoryview over bytes or bytearray (format 'B'); writes go through to a bytearray.</summary>
-internal sealed class PyMemoryView : PyObject
-{
-    public readonly PyObject Source;
-    public readonly int Start, Length_;
-
-    public PyMemoryView(ThreadState ts, PyObject source, int start, int length) : base(Types.MemoryView)
-    {
-        Source = source;
-        Start = start;
-        Length_ = length;
-        Rc.Incref(ts, source);
-    }
-
-    private byte[] Data => Source is PyBytes b ? b.Value : ((PyByteArray)Source).Buffer;
-
-    public byte[] ToArray() => Data.AsSpan(Start, Length_).ToArray();
-
-    public override bool HasLength => true;
-    public override long Length(ThreadState ts) => Length_;
-    public override PyObject Repr(ThreadState ts) => new PyStr($"<memory at 0x{IdentityOf(this):x}>");
-
-    public override PyObject GetItem(ThreadState ts, PyObject key)
-    {
-        if (key is PySlice s)
-        {
-            var (start, _, step, count) = s.Indices(ts, Length_);
-            if (step != 1) throw Err.NotImplemented("memoryview slices with a step are not supported by MiniPy");
-            return new PyMemoryView(ts, Source, Start + (int)start, (int)Math.Max(0, count));
-        }
-        long i = Ops.AsIndex(ts, key);
-        if (i < 0) i += Length_;
-        if (i < 0 || i >= Length_) throw Err.IndexError("index out of bounds on dimension 1");
-        return ts.NewInt(Data[Start + i]);
-    }
-
-    public override void SetItem(ThreadState ts, PyObject key, PyObject value)
-    {
-        if (Source is not PyByteArray) throw Err.TypeError("cannot modify read-only memory");
-        if (key is PySlice s)
-        {
-            var data = BytesMethods.AsBytes(ts, value);
-            var (start, _, _, count) = s.Indices(ts, Length_);
-            if (data.Length != count) throw Err.ValueError("memoryview assignment: lvalue and rvalue have different structures");
-            data.CopyTo(Data, Start + (int)start);
-            return;
-        }
-        long i = Ops.AsIndex(ts, key);
-        if (i < 0) i += Length_;
-        if (i < 0 || i >= Length_) throw Err.IndexError("index out of bounds on dimension 1");
-        Data[Start + i] = BytesMethods.ByteValue(ts, value);
-    }
-
-    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
-    {
-        if (op is not (CompareOp.Eq or CompareOp.Ne)) return null;
-        var o = BytesMethods.TryBytes(other);
-        if (o is null) return null;
-        bool eq = BytesMethods.Compare(Data.AsSpan(Start, Length_).ToArray(), Length_, o, o.Length) == 0;
-        return PyBool.Of(eq == (op == CompareOp.Eq));
-    }
-
-    public override PyObject Iter(ThreadState ts)
-    {
-        var b = new PyBytes(ToArray());
-        try { return b.Iter(ts); }
-        finally { Rc.Decref(ts, b); }
-    }
-
-    public override void Traverse(IReferenceVisitor visitor) => visitor.Visit(Source);
-    public override void ReleaseReferences(ThreadState ts) => Rc.Decref(ts, Source);
 }
 
 /// <summary>Iterates over the bytes of bytes or bytearray as ints.</summary>

@@ -184,17 +184,17 @@ internal static class Types
     /// <summary>Interned names used by the runtime itself; immortal and shared by every interpreter.</summary>
     internal static class Strs
     {
-        private static readonly Dictionary<string, PyStr> Table = new();
+        // Concurrent: types made on first use (a module's types) add their names while interpreters read.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PyStr> Table = new();
 
         private static PyStr S(string s)
         {
             if (Table.TryGetValue(s, out var p)) return p;
-            p = new PyStr(s).MakeImmortal<PyStr>();
-            Table[s] = p;
-            return p;
+            return Table.GetOrAdd(s, static name => new PyStr(name).MakeImmortal<PyStr>());
         }
 
-        public static IEnumerable<KeyValuePair<string, PyStr>> All => Table;
+        /// <summary>The shared immortal str for a name the runtime itself uses, if there is one.</summary>
+        public static bool TryGet(string s, out PyStr str) => Table.TryGetValue(s, out str!);
 
         public static readonly PyStr None = S("None"), True = S("True"), False = S("False");
         public static readonly PyStr Bool = S("__bool__"), Len = S("__len__"), Repr = S("__repr__"), Str = S("__str__"),

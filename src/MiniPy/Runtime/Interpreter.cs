@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using MiniPy.Concurrency;
 using MiniPy.Hosting;
+using MiniPy.Interpreters;
 using MiniPy.Memory;
 using MiniPy.Modules;
 using MiniPy.Objects;
@@ -14,9 +15,14 @@ namespace MiniPy.Runtime;
 /// One interpreter: its modules, builtins, sys, interned strings and threads. Nothing is shared with
 /// other interpreters except immortal immutable objects (built-in types, None, small ints...).
 /// </summary>
-internal sealed class Interpreter
+internal sealed partial class Interpreter
 {
     public readonly RuntimeOptions Options;
+    /// <summary>Every interpreter of this runtime (the process, for the command-line tool).</summary>
+    public readonly InterpreterRegistry Registry;
+    /// <summary>interpreters.get_current().id: 0 for the main interpreter.</summary>
+    public readonly long Id;
+    public bool IsMain => Id == 0;
     public readonly ThreadState MainThread;
     /// <summary>This interpreter's global interpreter lock.</summary>
     public readonly Gil Gil;
@@ -56,28 +62,57 @@ internal sealed class Interpreter
     /// <summary>Modules whose code is running right now, per importing thread.</summary>
     public readonly ImportLocks ImportLocks = new();
 
-    public Interpreter(RuntimeOptions options)
+    /// <summary>The main interpreter of a new runtime.</summary>
+    public Interpreter(RuntimeOptions options) : this(options, null) { }
+
+    /// <summary>An interpreter; <paramref name="parent"/> is null for the main one, or the interpreter that
+    /// creates this isolated one (its console streams and registry are shared, nothing else).</summary>
+    public Interpreter(RuntimeOptions options, Interpreter? parent)
     {
         Types.EnsureInitialized();
         Options = options;
+        Registry = parent?.Registry ?? new InterpreterRegistry();
+        Id = Registry.NewInterpreterId();
         RecursionLimit = options.RecursionLimit;
-        foreach (var (name, str) in Types.Strs.All) _interned[name] = str;
         if (options.CheckRefs) RefChecker = new RefChecker(this);
-        Gil = new Gil(options.Gil, options.TracePath is null ? null : new TraceRecorder()) { SwitchInterval = options.SwitchInterval };
-        MainThread = new ThreadState(this) { Ident = Environment.CurrentManagedThreadId };
+        Gil = new Gil(options.Gil, options.TracePath is null || parent is not null ? null : new TraceRecorder()) { SwitchInterval = options.SwitchInterval };
+        MainThread = new ThreadState(this, parent is null ? ThreadState.MainStackSlots : ThreadState.ThreadStackSlots)
+        {
+            Ident = Environment.CurrentManagedThreadId,
+        };
         _threads.Add(MainThread);
         var ts = MainThread;
-        Stdin = options.Stdin ?? Console.In;
         Builtins = new PyDict();
         Modules = new PyDict();
-        Stdout = CreateStream(options.Stdout, Console.OpenStandardOutput, "<stdout>", autoFlush: false);
-        Stderr = CreateStream(options.Stderr, Console.OpenStandardError, "<stderr>", autoFlush: true);
+        if (parent is null)
+        {
+            Stdin = options.Stdin ?? Console.In;
+            Stdout = CreateStream(options.Stdout, Console.OpenStandardOutput, "<stdout>", autoFlush: false);
+            Stderr = CreateStream(options.Stderr, Console.OpenStandardError, "<stderr>", autoFlush: true);
+        }
+        else
+        {
+            // One console: every interpreter writes through the same writer and lock, so output keeps its order.
+            Stdin = parent.Stdin;
+            Stdout = new PyTextIO(parent.Stdout);
+            Stderr = new PyTextIO(parent.Stderr);
+        }
         BuiltinsModule = BuiltinsModuleFactory.Create(ts);
         RegisterBuiltinModules();
         Sys = SysModule.Create(ts);
         Modules.SetStr(ts, Intern("builtins"), BuiltinsModule);
         Modules.SetStr(ts, Intern("sys"), Sys);
-        SearchPaths.AddRange(options.SearchPaths);
+        SearchPaths.AddRange(parent?.SearchPaths ?? options.SearchPaths);
+        Registry.Add(this);
+    }
+
+    /// <summary>A new isolated interpreter (interpreters.create()), made on the calling thread. Its first
+    /// thread state only builds it: each entry from another interpreter brings a thread state of its own.</summary>
+    public static Interpreter CreateIsolated(Interpreter parent)
+    {
+        var interp = new Interpreter(parent.Options, parent);
+        interp.RemoveThreadState(interp.MainThread, keepSummary: false);
+        return interp;
     }
 
     /// <summary>sys.stdout or sys.stderr: the host's writer, or the console behind a stream that releases the GIL.</summary>
@@ -97,6 +132,7 @@ internal sealed class Interpreter
         _builtinModules["_thread"] = ThreadModule.Create;
         _builtinModules["os"] = OsModule.Create;
         _builtinModules["hashlib"] = HashlibModule.Create;
+        _builtinModules["_interpreters"] = InterpretersModule.Create;
     }
 
     public bool TryCreateBuiltinModule(ThreadState ts, string name, out PyModule? module)
@@ -119,7 +155,7 @@ internal sealed class Interpreter
     }
 
     /// <summary>Called by a thread that has finished, while it still holds the GIL.</summary>
-    public void RemoveThreadState(ThreadState ts)
+    public void RemoveThreadState(ThreadState ts, bool keepSummary = true)
     {
         // Merge what other threads queued to this one while it is still registered (merging touches local
         // counts, which only the owner may do), and leave only once the queue is empty: queueing looks owners
@@ -139,7 +175,8 @@ internal sealed class Interpreter
         }
         lock (_threads)
         {
-            _finishedThreads.Add(GilThreadSummary.Of(ts));
+            // Entries from other interpreters (exec, call) would pile up: only their counts are kept.
+            if (keepSummary) _finishedThreads.Add(GilThreadSummary.Of(ts));
             if (ts.Stats is not null) TotalStats.Add(ts.Stats);
         }
     }
@@ -184,9 +221,9 @@ internal sealed class Interpreter
     /// <summary>The interned (immortal) str for a name: names compare by reference on the fast path.</summary>
     public PyStr Intern(string s)
     {
-        // Threads intern names concurrently without the GIL: reads take no lock, and a race to add a
-        // name keeps one winner.
-        if (_interned.TryGetValue(s, out var p)) return p;
+        // The runtime's own names are shared by every interpreter. Threads intern names concurrently
+        // without the GIL: reads take no lock, and a race to add a name keeps one winner.
+        if (Types.Strs.TryGet(s, out var p) || _interned.TryGetValue(s, out p)) return p;
         return _interned.GetOrAdd(s, static name => new PyStr(name).MakeImmortal<PyStr>());
     }
 

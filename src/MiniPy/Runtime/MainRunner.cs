@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using MiniPy.Compiler;
+using MiniPy.Interpreters;
 using MiniPy.Objects;
 
 namespace MiniPy.Runtime;
@@ -48,19 +49,21 @@ internal static class MainRunner
             }
         }
         WaitForThreads(ts);
+        // Closing the process closes every interpreter the program left open.
+        var closeReports = InterpreterEntry.CloseAll(ts);
         // Objects other threads handed back to this one are merged (and freed) before anything is counted.
         ts.MergeQueuedObjects();
         // Daemon threads still running stop at their next attempt to take the GIL.
         interp.Gil.Close(ts, interp.Threads());
         interp.Flush();
-        var reports = new List<string>();
+        var reports = closeReports;
         if (interp.RefChecker is not null)
         {
             var report = interp.RefChecker.Check(ts, uncaught is null ? null : new PyObject[] { uncaught });
             reports.Add(report.Text);
         }
         if (uncaught is not null) Rc.Decref(ts, uncaught);
-        Finalize(ts, main);
+        ClearMainModule(ts, main);
         if (ts.Stats is not null)
         {
             reports.Add(StatsReport(interp, ts));
@@ -86,7 +89,7 @@ internal static class MainRunner
     }
 
     /// <summary>threading._shutdown(): the interpreter waits for non-daemon threads before it finalises.</summary>
-    private static void WaitForThreads(ThreadState ts)
+    public static void WaitForThreads(ThreadState ts)
     {
         var threading = ts.Interp.Modules.GetItemOrNull(ts.Interp.Intern("threading"));
         if (threading is null) return;
@@ -137,7 +140,7 @@ internal static class MainRunner
     }
 
     /// <summary>Clears the main module as CPython's finalisation does, so remaining __del__ methods run.</summary>
-    private static void Finalize(ThreadState ts, PyModule main)
+    public static void ClearMainModule(ThreadState ts, PyModule main)
     {
         try
         {

@@ -34,7 +34,11 @@ internal sealed partial class ThreadState
     /// <summary>The exception being handled by an except block (owned), for bare raise, context and sys.exc_info().</summary>
     public PyBaseException? HandledException;
 
-    public ThreadState(Interpreter interp)
+    /// <summary>Value-stack slots of the process's main thread, and of any other thread to begin with (the
+    /// stack grows by chunks; a small first chunk keeps threads and interpreters cheap).</summary>
+    public const int MainStackSlots = 1 << 14, ThreadStackSlots = 1 << 10;
+
+    public ThreadState(Interpreter interp, int stackSlots = ThreadStackSlots)
     {
         Interp = interp;
         var o = interp.Options;
@@ -51,7 +55,7 @@ internal sealed partial class ThreadState
         if (o.Stats) Stats = new RcStats();
         CheckRefs = o.CheckRefs;
         RecursionLimit = o.RecursionLimit;
-        _chunks.Add(new Slot[1 << 14]);
+        _chunks.Add(new Slot[stackSlots]);
     }
 
     // ---------------- allocation with free lists ----------------

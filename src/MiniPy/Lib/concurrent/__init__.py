@@ -1,1 +1,1 @@
-"""The concurrent package: concurrent.futures."""
+"""The concurrent package: concurrent.futures and concurrent.interpreters."""

@@ -1,7 +1,8 @@
 """Execute computations asynchronously using threads (MiniPy's version of CPython's concurrent.futures).
 
-Future, wait, as_completed and ThreadPoolExecutor follow CPython's _base.py and thread.py; a process pool
-is not provided (MiniPy runs in one process: use threads, or interpreters for isolation).
+Future, wait, as_completed and ThreadPoolExecutor follow CPython's _base.py and thread.py;
+InterpreterPoolExecutor (CPython 3.14) runs each worker thread's tasks in an interpreter of its own. A
+process pool is not provided (MiniPy runs in one process: use threads, or interpreters for isolation).
 """
 import threading
 import queue as _queue
@@ -10,7 +11,7 @@ import os as _os
 
 __all__ = ['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError', 'TimeoutError',
            'InvalidStateError', 'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
-           'ThreadPoolExecutor']
+           'ThreadPoolExecutor', 'InterpreterPoolExecutor']
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -597,3 +598,49 @@ class ThreadPoolExecutor(Executor):
         for t in self._threads:
             if not t.is_alive():
                 _threads_queues.pop(t, None)
+
+
+class InterpreterPoolExecutor(ThreadPoolExecutor):
+    """A thread pool whose every worker runs its tasks in an isolated interpreter of its own.
+
+    Tasks are functions without closures, called with shareable arguments (see the interpreters
+    module); their results must be shareable too. An exception in a task surfaces from its future as
+    interpreters.ExecutionFailed, carrying the original type, message and traceback.
+    """
+
+    def __init__(self, max_workers=None, thread_name_prefix='', initializer=None, initargs=()):
+        import interpreters
+        self._interpreters_module = interpreters
+        self._worker_interps = []
+        self._worker_interps_lock = threading.Lock()
+        self._worker_local = threading.local()
+        self._interp_initializer = initializer
+        self._interp_initargs = initargs
+        super().__init__(max_workers, thread_name_prefix or 'InterpreterPoolExecutor')
+
+    def _interp(self):
+        interp = getattr(self._worker_local, 'interp', None)
+        if interp is None:
+            interp = self._interpreters_module.create()
+            with self._worker_interps_lock:
+                self._worker_interps.append(interp)
+            self._worker_local.interp = interp
+            if self._interp_initializer is not None:
+                interp.call(self._interp_initializer, *self._interp_initargs)
+        return interp
+
+    def _call_in_interp(self, fn, args, kwargs):
+        return self._interp().call(fn, *args, **kwargs)
+
+    def submit(self, fn, /, *args, **kwargs):
+        if not callable(fn):
+            raise TypeError(f"{type(fn).__name__!r} object is not callable")
+        return super().submit(self._call_in_interp, fn, args, kwargs)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        super().shutdown(wait, cancel_futures=cancel_futures)
+        if wait:
+            with self._worker_interps_lock:
+                interps, self._worker_interps = self._worker_interps, []
+            for interp in interps:
+                interp.close()

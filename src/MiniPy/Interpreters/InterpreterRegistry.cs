@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Threading;
+using MiniPy.Runtime;
+
+namespace MiniPy.Interpreters;
+
+/// <summary>
+/// The interpreters of one runtime, by id, and the figures <c>--stats</c> reports about them. Shared by
+/// all of them; every member is thread-safe.
+/// </summary>
+internal sealed class InterpreterRegistry
+{
+    private readonly Dictionary<long, Interpreter> _live = new();
+    private long _nextId;
+    private long _nextQueueId;
+    private long _created, _queuePuts, _queueGets;
+
+    /// <summary>The id of an interpreter being made (0 for the first, the main one).</summary>
+    public long NewInterpreterId() => Interlocked.Increment(ref _nextId) - 1;
+
+    /// <summary>Makes a fully built interpreter visible to list_all() and lookups by id.</summary>
+    public void Add(Interpreter interp)
+    {
+        lock (_live)
+        {
+            _live[interp.Id] = interp;
+            _created++;
+        }
+    }
+
+    public void Remove(Interpreter interp)
+    {
+        lock (_live) _live.Remove(interp.Id);
+    }
+
+    public Interpreter? Find(long id)
+    {
+        lock (_live) return _live.TryGetValue(id, out var i) ? i : null;
+    }
+
+    /// <summary>The live interpreters, by ascending id.</summary>
+    public Interpreter[] All()
+    {
+        lock (_live)
+        {
+            var all = new Interpreter[_live.Count];
+            _live.Values.CopyTo(all, 0);
+            System.Array.Sort(all, static (a, b) => a.Id.CompareTo(b.Id));
+            return all;
+        }
+    }
+
+    public long NewQueueId() => Interlocked.Increment(ref _nextQueueId);
+
+    public void CountPut() => Interlocked.Increment(ref _queuePuts);
+    public void CountGet() => Interlocked.Increment(ref _queueGets);
+
+    /// <summary>Interpreters created (the main one included), items put into and taken from queues.</summary>
+    public (long Created, long Puts, long Gets) Stats()
+    {
+        lock (_live) return (_created, Interlocked.Read(ref _queuePuts), Interlocked.Read(ref _queueGets));
+    }
+}
