@@ -109,7 +109,9 @@ internal static class InterpretersModule
                 var main = ts.Interp.EnsureMainModule(ts);
                 if (work is string text)
                 {
-                    var code = ScriptRunner.Compile(ts, text, "<string>");
+                    // Through the code cache: a pool runs the same script in every new interpreter, and
+                    // parsing is the serial part of each start.
+                    var code = CodeCache.Compile(ts, "<string>", text, "<string>");
                     Rc.Decref(ts, ScriptRunner.RunCode(ts, code, main.Dict, main.Dict));
                 }
                 else

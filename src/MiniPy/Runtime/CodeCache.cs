@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using MiniPy.Compiler;
 
@@ -28,9 +27,23 @@ internal static class CodeCache
         var folder = Folder();
         if (folder is null) return null;
         var runtime = typeof(CodeObject).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{CodeMarshal.FormatVersion}\n{runtime}\n{filename}\n{source}"));
+        var (h1, h2) = ContentHash($"{CodeMarshal.FormatVersion}\n{runtime}\n{filename}\n{source}");
         var safeName = Path.GetFileNameWithoutExtension(name.Replace('<', '_').Replace('>', '_'));
-        return Path.Combine(folder, $"{safeName}-{Convert.ToHexStringLower(hash, 0, 12)}.mpyc");
+        return Path.Combine(folder, $"{safeName}-{h1:x16}{h2:x8}.mpyc");
+    }
+
+    /// <summary>Two independent 64-bit FNV-1a lanes over the text. Not SHA-256: its first use loads the
+    /// system's crypto library, which costs milliseconds of every start-up; a cache key needs no more than
+    /// this (the entry also records nothing a collision could abuse beyond code the user ran).</summary>
+    private static (ulong, uint) ContentHash(string text)
+    {
+        ulong a = 14695981039346656037UL, b = 0x84222325CBF29CE4UL;
+        foreach (char c in text)
+        {
+            a = (a ^ c) * 1099511628211UL;
+            b = (b ^ (ulong)(c * 31 + 7)) * 0x100000001B3UL ^ (b >> 29);
+        }
+        return (a ^ (ulong)text.Length, (uint)(b ^ (b >> 32)));
     }
 
     /// <summary>The cached compilation of <paramref name="source"/>, compiling (and storing) it on a miss.</summary>

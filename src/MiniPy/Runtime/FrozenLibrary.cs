@@ -1,7 +1,6 @@
-using System.Collections.Frozen;
+using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Reflection;
 
 namespace MiniPy.Runtime;
 
@@ -14,34 +13,45 @@ internal static class FrozenLibrary
 {
     private const string Prefix = "Lib/";
 
-    /// <summary>Module name to (resource name, is a package).</summary>
-    private static readonly FrozenDictionary<string, (string Resource, bool IsPackage)> Modules = Discover();
-
-    private static FrozenDictionary<string, (string, bool)> Discover()
+    /// <summary>The names of the frozen modules (packages by their package name).</summary>
+    public static IEnumerable<string> Names
     {
-        var modules = new Dictionary<string, (string, bool)>();
-        foreach (var resource in typeof(FrozenLibrary).Assembly.GetManifestResourceNames())
+        get
         {
-            if (!resource.StartsWith(Prefix, System.StringComparison.Ordinal) || !resource.EndsWith(".py", System.StringComparison.Ordinal)) continue;
-            var path = resource.Substring(Prefix.Length, resource.Length - Prefix.Length - 3).Replace('\\', '/');
-            bool package = path.EndsWith("/__init__", System.StringComparison.Ordinal);
-            if (package) path = path.Substring(0, path.Length - "/__init__".Length);
-            modules[path.Replace('/', '.')] = (resource, package);
+            foreach (var resource in typeof(FrozenLibrary).Assembly.GetManifestResourceNames())
+            {
+                if (!resource.StartsWith(Prefix, StringComparison.Ordinal) || !resource.EndsWith(".py", StringComparison.Ordinal)) continue;
+                var path = resource.Substring(Prefix.Length, resource.Length - Prefix.Length - 3).Replace('\\', '/');
+                if (path.EndsWith("/__init__", StringComparison.Ordinal)) path = path.Substring(0, path.Length - "/__init__".Length);
+                yield return path.Replace('/', '.');
+            }
         }
-        return modules.ToFrozenDictionary();
     }
 
-    public static bool Contains(string name) => Modules.ContainsKey(name);
+    public static bool Contains(string name)
+    {
+        using var stream = Open(name, out _);
+        return stream is not null;
+    }
 
-    public static IEnumerable<string> Names => Modules.Keys;
+    /// <summary>The resource of a module, looked up by name: a table built at start-up (a frozen dictionary
+    /// of the resource names) cost milliseconds of every first import.</summary>
+    private static Stream? Open(string name, out bool isPackage)
+    {
+        var assembly = typeof(FrozenLibrary).Assembly;
+        var path = Prefix + name.Replace('.', '/');
+        isPackage = false;
+        var stream = assembly.GetManifestResourceStream(path + ".py");
+        if (stream is not null) return stream;
+        isPackage = true;
+        return assembly.GetManifestResourceStream(path + "/__init__.py");
+    }
 
     /// <summary>The source of a frozen module, or null if there is none by that name.</summary>
     public static string? Source(string name, out bool isPackage)
     {
-        isPackage = false;
-        if (!Modules.TryGetValue(name, out var entry)) return null;
-        isPackage = entry.IsPackage;
-        using var stream = typeof(FrozenLibrary).Assembly.GetManifestResourceStream(entry.Resource)!;
+        using var stream = Open(name, out isPackage);
+        if (stream is null) return null;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
