@@ -58,13 +58,16 @@ internal sealed partial class Interpreter
     /// waits for its threads, clears its modules as CPython's finalisation does (so __del__ methods run
     /// and the cycles through module globals break), and drops every reference it holds. Returns what the
     /// reference checker found still alive afterwards (empty without <c>--check-refs</c>).
+    /// Objects kept alive only by reference cycles (which CPython's collector would free) are freed too:
+    /// nothing outside a closed interpreter can refer to its objects, so every container it had that is
+    /// still alive at the end is emptied, which breaks the cycles.
     /// </summary>
     public List<PyObject> Finalize(ThreadState ts)
     {
         Interlocked.Exchange(ref _closed, 1);
         MainRunner.WaitForThreads(ts);
         ts.MergeQueuedObjects();
-        var before = RefChecker?.ReachableObjects();
+        var before = (RefChecker ?? new RefChecker(this)).ReachableObjects();
         if (MainModule is not null) MainRunner.ClearMainModule(ts, MainModule);
         ClearModules(ts);
         for (int k = 0; k < _errorClasses.Length; k++)
@@ -81,8 +84,35 @@ internal sealed partial class Interpreter
         Rc.Decref(ts, Stdout);
         Rc.Decref(ts, Stderr);
         ts.MergeQueuedObjects();
+        BreakCycles(ts, before);
         Registry.Remove(this);
-        return before is null ? new List<PyObject>() : RefChecker.StillAlive(before);
+        return RefChecker is null ? new List<PyObject>() : RefChecker.StillAlive(before);
+    }
+
+    /// <summary>Empties the containers among <paramref name="objects"/> that are still alive. Lists, dicts,
+    /// sets and cells are never on a free list, so a count above zero means the same object.</summary>
+    private static void BreakCycles(ThreadState ts, List<PyObject> objects)
+    {
+        foreach (var o in objects)
+        {
+            if ((o.Flags & PyObject.DeadFlag) != 0 || o.IsImmortal || BiasedCounting.TrueCount(o) <= 0) continue;
+            try
+            {
+                switch (o)
+                {
+                    case PyDict d: d.ClearAll(ts); break;
+                    case PyList l: l.Clear(ts); break;
+                    case PySet s: s.Clear(ts); break;
+                    case PyCell c:
+                        var contents = c.Contents;
+                        c.Contents = null;
+                        Rc.XDecref(ts, contents);
+                        break;
+                }
+            }
+            catch (PyException e) { Rc.Decref(ts, e.Value); }
+        }
+        ts.MergeQueuedObjects();
     }
 
     /// <summary>Sets every global of every module to None, then empties the module dicts, builtins last.</summary>

@@ -67,6 +67,8 @@ internal static class MainRunner
         if (ts.Stats is not null)
         {
             reports.Add(StatsReport(interp, ts));
+            var (created, puts, gets) = interp.Registry.Stats();
+            if (created > 1 || puts > 0) reports.Add($"interpreters: created={created} queue_puts={puts} queue_gets={gets}\n");
             if (interp.Gil.Enabled) reports.Add(GilReport(interp));
         }
         if (interp.Options.TracePath is { } tracePath)
