@@ -16,13 +16,27 @@ internal sealed class SharedCallable
     private readonly object?[]? _defaults;
     private readonly (string Name, object? Value)[]? _kwDefaults;
     private readonly string? _builtinName;
+    /// <summary>The module a built-in function was found in (null: builtins).</summary>
+    private readonly string? _moduleName;
 
-    private SharedCallable(byte[]? code, object?[]? defaults, (string, object?)[]? kwDefaults, string? builtinName)
+    private SharedCallable(byte[]? code, object?[]? defaults, (string, object?)[]? kwDefaults, string? builtinName, string? moduleName = null)
     {
         _code = code;
         _defaults = defaults;
         _kwDefaults = kwDefaults;
         _builtinName = builtinName;
+        _moduleName = moduleName;
+    }
+
+    /// <summary>The name of the imported module that holds <paramref name="builtin"/> under its own name:
+    /// a built-in function crosses by reference (module and name), as pickle sends it.</summary>
+    private static string? ModuleHolding(ThreadState ts, PyBuiltinFunction builtin)
+    {
+        var key = ts.Interp.Intern(builtin.Name);
+        int pos = 0;
+        while (ts.Interp.Modules.Next(ref pos, out var name, out var module))
+            if (module is PyModule m && name is PyStr s && ReferenceEquals(m.Dict.GetItemOrNull(key), builtin)) return s.Value;
+        return null;
     }
 
     /// <summary>The shareable form of <paramref name="callable"/>, or a Python exception saying why not.</summary>
@@ -31,6 +45,8 @@ internal sealed class SharedCallable
         if (callable is PyBuiltinFunction builtin && builtin.Self is null or PyModule &&
             ReferenceEquals(ts.Interp.Builtins.GetItemOrNull(ts.Interp.Intern(builtin.Name)), builtin))
             return new SharedCallable(null, null, null, builtin.Name);
+        if (callable is PyBuiltinFunction native && native.Self is null or PyModule && ModuleHolding(ts, native) is { } moduleName)
+            return new SharedCallable(null, null, null, native.Name, moduleName);
         if (callable is not PyFunction f)
             throw InterpreterErrors.NotShareable(ts, callable.Type.Name);
         if (f.Closure is { Count: > 0 })
@@ -63,6 +79,12 @@ internal sealed class SharedCallable
     public PyObject Materialize(ThreadState ts)
     {
         var interp = ts.Interp;
+        if (_builtinName is not null && _moduleName is not null)
+        {
+            var module = Import.ImportModule(ts, _moduleName);
+            try { return Ops.GetAttr(ts, module, interp.Intern(_builtinName)); }
+            finally { Rc.Decref(ts, module); }
+        }
         if (_builtinName is not null)
         {
             var builtin = interp.Builtins.GetItemOrNull(interp.Intern(_builtinName))

@@ -84,7 +84,7 @@ internal static class ThreadModule
         try
         {
             if (ReferenceEquals(excType, Types.SystemExit)) return Types.None;
-            string name = thread is PyNone ? ts.Ident.ToString() : Ops.StrString(ts, Ops.GetAttr(ts, thread, ts.Interp.Intern("name")));
+            string name = thread is PyNone ? ts.Ident.ToString() : NameOf(ts, thread);
             var text = $"Exception in thread {name}:\n" +
                        (excValue is PyBaseException e ? TracebackPrinter.Format(ts, e) : Ops.StrString(ts, excValue) + "\n");
             WriteStderr(ts, text);
@@ -96,6 +96,13 @@ internal static class ThreadModule
             Rc.Decref(ts, excValue);
             Rc.Decref(ts, thread);
         }
+    }
+
+    private static string NameOf(ThreadState ts, PyObject thread)
+    {
+        var name = Ops.GetAttr(ts, thread, ts.Interp.Intern("name"));
+        try { return Ops.StrString(ts, name); }
+        finally { Rc.Decref(ts, name); }
     }
 
     /// <summary>Writes to sys.stderr (whatever object it is now), as CPython's hooks do.</summary>
