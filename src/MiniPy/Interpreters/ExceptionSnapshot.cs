@@ -23,6 +23,13 @@ internal sealed record ExceptionSnapshot(string TypeName, string QualName, strin
             TracebackPrinter.ExceptionLine(ts, exc).TrimEnd('\n'), TracebackPrinter.Format(ts, exc).TrimEnd('\n'));
     }
 
+    /// <summary>The snapshot of a caught exception, which it releases.</summary>
+    public static ExceptionSnapshot Capture(ThreadState ts, PyException e)
+    {
+        try { return Of(ts, e.Value); }
+        finally { Rc.Decref(ts, e.Value); }
+    }
+
     /// <summary>The snapshot as shared data (a tuple of str), for the interpreters module to wrap.</summary>
     public object?[] ToShared() => new object?[] { TypeName, QualName, Module, Message, Formatted, ErrDisplay };
 }

@@ -48,6 +48,35 @@ internal static class InterpreterEntry
         return result;
     }
 
+    /// <summary>Runs source text (a string) or a <see cref="SharedCallable"/> without arguments in the target's
+    /// __main__; returns null, or the exception that escaped.</summary>
+    public static ExceptionSnapshot? Exec(ThreadState caller, Interpreter target, object work) =>
+        Run(caller, target, work, static (ts, work) =>
+        {
+            try
+            {
+                var main = ts.Interp.EnsureMainModule(ts);
+                if (work is string text)
+                {
+                    // Through the code cache: a pool runs the same script in every new interpreter, and
+                    // parsing is the serial part of each start.
+                    var code = CodeCache.Compile(ts, "<string>", text, "<string>");
+                    Rc.Decref(ts, ScriptRunner.RunCode(ts, code, main.Dict, main.Dict));
+                }
+                else
+                {
+                    var function = ((SharedCallable)work).Materialize(ts);
+                    try { Rc.Decref(ts, Ops.Call0(ts, function)); }
+                    finally { Rc.Decref(ts, function); }
+                }
+                return null;
+            }
+            catch (PyException e)
+            {
+                return ExceptionSnapshot.Capture(ts, e);
+            }
+        });
+
     /// <summary>interpreters.Interpreter.close(): finalises <paramref name="target"/> and forgets it.</summary>
     public static void Close(ThreadState caller, Interpreter target)
     {

@@ -102,39 +102,10 @@ internal static class InterpretersModule
             work = SharedCallable.From(ts, f);
         }
         else throw Err.TypeError($"exec() expected a str or a function, got {a[1].Type.Name}");
-        var failure = InterpreterEntry.Run(ts, target, work, static (ts, work) =>
-        {
-            try
-            {
-                var main = ts.Interp.EnsureMainModule(ts);
-                if (work is string text)
-                {
-                    // Through the code cache: a pool runs the same script in every new interpreter, and
-                    // parsing is the serial part of each start.
-                    var code = CodeCache.Compile(ts, "<string>", text, "<string>");
-                    Rc.Decref(ts, ScriptRunner.RunCode(ts, code, main.Dict, main.Dict));
-                }
-                else
-                {
-                    var function = ((SharedCallable)work).Materialize(ts);
-                    try { Rc.Decref(ts, Ops.Call0(ts, function)); }
-                    finally { Rc.Decref(ts, function); }
-                }
-                return null;
-            }
-            catch (PyException e)
-            {
-                return Capture(ts, e);
-            }
-        });
+        var failure = InterpreterEntry.Exec(ts, target, work);
         return failure is null ? Types.None : CrossInterpreterData.FromShared(ts, failure.ToShared());
     }
 
-    private static ExceptionSnapshot Capture(ThreadState ts, PyException e)
-    {
-        try { return ExceptionSnapshot.Of(ts, e.Value); }
-        finally { Rc.Decref(ts, e.Value); }
-    }
 
     private sealed record CallRequest(SharedCallable Callable, object?[] Args, (string Name, object? Value)[] Kwargs);
 
@@ -187,7 +158,7 @@ internal static class InterpretersModule
             }
             catch (PyException e)
             {
-                return new CallOutcome(null, Capture(ts, e), null);
+                return new CallOutcome(null, ExceptionSnapshot.Capture(ts, e), null);
             }
             finally { Rc.XDecref(ts, result); }
         });
@@ -231,7 +202,7 @@ internal static class InterpretersModule
             }
             catch (PyException e)
             {
-                return Capture(ts, e);
+                return ExceptionSnapshot.Capture(ts, e);
             }
         });
         if (failure is not null) throw Err.Make(Types.SystemError, $"prepare_main() failed in interpreter {target.Id}: {failure.Formatted}");
