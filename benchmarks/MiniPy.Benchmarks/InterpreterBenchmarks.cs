@@ -108,7 +108,11 @@ public class InterpreterBenchmarks
         });
         thread.Start();
         Exec(_consumer, $"get_all({Items})");
-        if (!thread.Join(TimeSpan.FromMinutes(1))) throw new TimeoutException("producer did not finish");
+        // The producer takes this interpreter's GIL again on its way out: wait for it without holding it.
+        _main.MainThread.BeginBlocking();
+        bool finished = thread.Join(TimeSpan.FromMinutes(1));
+        _main.MainThread.EndBlocking();
+        if (!finished) throw new TimeoutException("producer did not finish");
     }
 
     /// <summary>A new process instead: <c>dotnet minipy.dll -c pass</c> (the Release build of the CLI).</summary>
