@@ -35,7 +35,12 @@ internal sealed partial class Interpreter
     /// <summary>The __main__ module (owned), once a program runs.</summary>
     public PyModule? MainModule;
     public PyTextIO Stdout = null!, Stderr = null!;
-    public TextReader Stdin;
+    private readonly Interpreter? _parent;
+    private TextReader? _stdin;
+
+    /// <summary>input()'s source: the host's reader, or the console's. Made on first use: the console's
+    /// reader costs milliseconds of every start (terminal set-up), and most programs never read.</summary>
+    public TextReader Stdin => _stdin ??= _parent?.Stdin ?? Options.Stdin ?? Console.In;
     private int _recursionLimit;
 
     /// <summary>sys.getrecursionlimit(); every thread state keeps a copy for its call path.</summary>
@@ -71,6 +76,7 @@ internal sealed partial class Interpreter
     {
         Types.EnsureInitialized();
         Options = options;
+        _parent = parent;
         Registry = parent?.Registry ?? new InterpreterRegistry();
         Id = Registry.NewInterpreterId();
         RecursionLimit = options.RecursionLimit;
@@ -86,14 +92,12 @@ internal sealed partial class Interpreter
         Modules = new PyDict();
         if (parent is null)
         {
-            Stdin = options.Stdin ?? Console.In;
             Stdout = CreateStream(options.Stdout, Console.OpenStandardOutput, "<stdout>", autoFlush: false);
             Stderr = CreateStream(options.Stderr, Console.OpenStandardError, "<stderr>", autoFlush: true);
         }
         else
         {
             // One console: every interpreter writes through the same writer and lock, so output keeps its order.
-            Stdin = parent.Stdin;
             Stdout = new PyTextIO(parent.Stdout);
             Stderr = new PyTextIO(parent.Stderr);
         }
