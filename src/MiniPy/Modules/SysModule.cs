@@ -27,7 +27,10 @@ internal static class SysModule
         Set("byteorder", new PyStr(BitConverter.IsLittleEndian ? "little" : "big"));
         Set("maxsize", ts.NewInt(long.MaxValue));
         Set("maxunicode", ts.NewInt(0x10FFFF));
-        Set("executable", new PyStr(Environment.ProcessPath ?? "minipy"));
+        // The program's own path (minipy.dll or the host's executable). Not Environment.ProcessPath: that is
+        // the dotnet host for `dotnet minipy.dll`, and asking for it costs milliseconds of every start.
+        var commandLine = Environment.GetCommandLineArgs();
+        Set("executable", new PyStr(commandLine.Length > 0 && commandLine[0].Length > 0 ? System.IO.Path.GetFullPath(commandLine[0]) : "minipy"));
         Set("path", new PyList());
         Set("modules", Rc.New(ts, (PyObject)interp.Modules));
         Set("stdout", Rc.New(ts, (PyObject)interp.Stdout));
