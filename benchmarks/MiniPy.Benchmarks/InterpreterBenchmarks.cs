@@ -32,8 +32,8 @@ public class InterpreterBenchmarks
         _main = new Interpreter(new RuntimeOptions { Gil = Gil });
         _main.MainThread.Ident = Environment.CurrentManagedThreadId;
         _main.Gil.Acquire(_main.MainThread);
-        _producer = Interpreter.CreateIsolated(_main);
-        _consumer = Interpreter.CreateIsolated(_main);
+        _producer = Interpreter.CreateIsolated(_main.MainThread);
+        _consumer = Interpreter.CreateIsolated(_main.MainThread);
         var queue = new InterpreterQueue(_main.Registry.NewQueueId(), 0, null);
         SetGlobal(_producer, "q", queue);
         SetGlobal(_consumer, "q", queue);
@@ -64,19 +64,19 @@ public class InterpreterBenchmarks
         });
 
     [Benchmark(Description = "create+close")]
-    public void CreateClose() => InterpreterEntry.Close(_main.MainThread, Interpreter.CreateIsolated(_main));
+    public void CreateClose() => InterpreterEntry.Close(_main.MainThread, Interpreter.CreateIsolated(_main.MainThread));
 
     [Benchmark(Description = "create+exec+close")]
     public void CreateExecClose()
     {
-        var interp = Interpreter.CreateIsolated(_main);
+        var interp = Interpreter.CreateIsolated(_main.MainThread);
         Exec(interp, "x = 6 * 7");
         InterpreterEntry.Close(_main.MainThread, interp);
     }
 
     /// <summary>Allocated per operation = what one idle interpreter keeps (closed only after the iteration).</summary>
     [Benchmark(Description = "create (idle, kept)")]
-    public void Create() => _live.Add(Interpreter.CreateIsolated(_main));
+    public void Create() => _live.Add(Interpreter.CreateIsolated(_main.MainThread));
 
     [IterationCleanup(Target = nameof(Create))]
     public void CloseLive()

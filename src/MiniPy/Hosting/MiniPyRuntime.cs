@@ -39,14 +39,14 @@ public sealed class MiniPyRuntime
             return 2;
         }
         var full = Path.GetFullPath(path);
-        _interp.SearchPaths.Insert(0, Path.GetDirectoryName(full) ?? ".");
+        _interp.PrependSearchPath(_interp.MainThread, Path.GetDirectoryName(full) ?? ".");
         return RunMain(source, full);
     }
 
     /// <summary>Runs source text as __main__ (the <c>-c</c> option, or a script piped to stdin); returns the exit code.</summary>
     public int RunCommand(string source, string filename = "<string>")
     {
-        _interp.SearchPaths.Insert(0, Directory.GetCurrentDirectory());
+        _interp.PrependSearchPath(_interp.MainThread, Directory.GetCurrentDirectory());
         return RunMain(source, filename);
     }
 

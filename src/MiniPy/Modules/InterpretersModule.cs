@@ -66,7 +66,7 @@ internal static class InterpretersModule
     private static PyObject Create(ThreadState ts, PyObject? self, in Args a)
     {
         a.Check("create", 0, 0);
-        var interp = Interpreter.CreateIsolated(ts.Interp);
+        var interp = Interpreter.CreateIsolated(ts);
         return ts.NewInt(interp.Id);
     }
 

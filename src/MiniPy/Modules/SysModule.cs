@@ -31,7 +31,10 @@ internal static class SysModule
         // the dotnet host for `dotnet minipy.dll`, and asking for it costs milliseconds of every start.
         var commandLine = Environment.GetCommandLineArgs();
         Set("executable", new PyStr(commandLine.Length > 0 && commandLine[0].Length > 0 ? System.IO.Path.GetFullPath(commandLine[0]) : "minipy"));
-        Set("path", new PyList());
+        // Another interpreter starts from its creator's sys.path, so modules beside the script import there too.
+        var path = new PyList();
+        foreach (var folder in interp.InitialSearchPaths) path.AppendOwned(new PyStr(folder));
+        Set("path", path);
         Set("modules", Rc.New(ts, (PyObject)interp.Modules));
         Set("stdout", Rc.New(ts, (PyObject)interp.Stdout));
         Set("stderr", Rc.New(ts, (PyObject)interp.Stderr));

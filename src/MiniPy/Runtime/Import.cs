@@ -53,7 +53,7 @@ internal static class Import
         }
         if (FrozenLibrary.Source(name, out bool isPackage) is { } frozen)
             return ExecuteModule(ts, name, frozen, $"<frozen {name}>", isPackage);
-        var path = FindSource(interp, name);
+        var path = FindSource(ts, interp, name);
         if (path is null)
         {
             var e = new PyBaseException(Types.ModuleNotFoundError, new PyStr($"No module named '{name}'"));
@@ -98,10 +98,10 @@ internal static class Import
         return module;
     }
 
-    private static string? FindSource(Interpreter interp, string name)
+    private static string? FindSource(ThreadState ts, Interpreter interp, string name)
     {
         var relative = name.Replace('.', Path.DirectorySeparatorChar);
-        foreach (var dir in interp.SearchPaths)
+        foreach (var dir in interp.SearchPaths(ts))
         {
             foreach (var ext in new[] { ".mpy", ".py" })
             {

@@ -55,7 +55,33 @@ internal sealed partial class Interpreter
                 foreach (var t in _threads) t.RecursionLimit = value;
         }
     }
-    public readonly List<string> SearchPaths = new();
+    /// <summary>The folders imports search, in order: sys.path's str entries ("" is the current folder).
+    /// Read afresh at every import, since programs change sys.path or replace it.</summary>
+    public List<string> SearchPaths(ThreadState ts)
+    {
+        var paths = new List<string>();
+        if (Sys.Dict.GetItemOrNull(Intern("path")) is PyList list && Ops.Snapshot(ts, list) is { } entries)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry is PyStr s) paths.Add(s.Value.Length == 0 ? "." : s.Value);
+                Rc.Decref(ts, entry);
+            }
+        }
+        return paths;
+    }
+
+    /// <summary>What sys.path starts as: the options' folders, or for an isolated interpreter its creator's sys.path.</summary>
+    public readonly IReadOnlyList<string> InitialSearchPaths;
+
+    /// <summary>Puts a folder first on sys.path (the script's folder, or the current one for -c and the REPL).</summary>
+    public void PrependSearchPath(ThreadState ts, string folder)
+    {
+        if (Sys.Dict.GetItemOrNull(Intern("path")) is not PyList list) return;
+        var entry = new PyStr(folder);
+        list.Insert(ts, 0, entry);
+        Rc.Decref(ts, entry);
+    }
     public readonly RefChecker? RefChecker;
     public readonly RcStats TotalStats = new();
     public readonly Random SystemRandom = new();
@@ -72,8 +98,9 @@ internal sealed partial class Interpreter
 
     /// <summary>An interpreter; <paramref name="parent"/> is null for the main one, or the interpreter that
     /// creates this isolated one (its console streams and registry are shared, nothing else).</summary>
-    public Interpreter(RuntimeOptions options, Interpreter? parent)
+    public Interpreter(RuntimeOptions options, Interpreter? parent, IReadOnlyList<string>? searchPaths = null)
     {
+        InitialSearchPaths = searchPaths ?? options.SearchPaths;
         Types.EnsureInitialized();
         Options = options;
         _parent = parent;
@@ -106,15 +133,15 @@ internal sealed partial class Interpreter
         Sys = SysModule.Create(ts);
         Modules.SetStr(ts, Intern("builtins"), BuiltinsModule);
         Modules.SetStr(ts, Intern("sys"), Sys);
-        SearchPaths.AddRange(parent?.SearchPaths ?? options.SearchPaths);
         Registry.Add(this);
     }
 
     /// <summary>A new isolated interpreter (interpreters.create()), made on the calling thread. Its first
     /// thread state only builds it: each entry from another interpreter brings a thread state of its own.</summary>
-    public static Interpreter CreateIsolated(Interpreter parent)
+    public static Interpreter CreateIsolated(ThreadState creator)
     {
-        var interp = new Interpreter(parent.Options, parent);
+        var parent = creator.Interp;
+        var interp = new Interpreter(parent.Options, parent, parent.SearchPaths(creator));
         interp.RemoveThreadState(interp.MainThread, keepSummary: false);
         return interp;
     }

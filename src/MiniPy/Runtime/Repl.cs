@@ -16,7 +16,7 @@ internal static class Repl
         main.Dict.SetStr(ts, Types.Strs.Builtins, interp.BuiltinsModule);
         interp.Modules.SetStr(ts, Types.Strs.Main, main);
         interp.MainModule = main;
-        interp.SearchPaths.Insert(0, Directory.GetCurrentDirectory());
+        interp.PrependSearchPath(ts, Directory.GetCurrentDirectory());
         prompt.WriteLine($"MiniPy {Modules.SysModule.Version} on .NET {Environment.Version}");
         var buffer = new StringBuilder();
         while (true)

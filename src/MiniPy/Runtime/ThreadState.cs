@@ -16,6 +16,11 @@ namespace MiniPy.Runtime;
 internal sealed partial class ThreadState
 {
     public readonly Interpreter Interp;
+    /// <summary>Thread states are allocated by the thread that starts the new one, so two workers' states
+    /// sit side by side; their counters (free lists, depth, current frame) change at every instruction.</summary>
+#pragma warning disable CS0169
+    private readonly CacheLinePadding _padding;
+#pragma warning restore CS0169
     public RcMode RcMode;
     public bool CountsImmortals;
     public RcStats? Stats;
