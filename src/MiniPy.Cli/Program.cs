@@ -49,7 +49,8 @@ Options:
     {
         var options = new RuntimeOptions();
         var env = Environment.GetEnvironmentVariable("MINIPY_GIL");
-        if (env == "0") options.Gil = false;
+        // As CPython's PYTHON_GIL and -X gil: 0 forces the GIL off (no module can turn it back on).
+        if (env == "0") options.Gil = !(options.ForceGilOff = true);
         else if (env == "1") options.Gil = true;
         bool dis = false;
         string? command = null, file = null;
@@ -88,7 +89,7 @@ Options:
                         options.Gil = v == "on";
                         break;
                     case "-X":
-                        if (v is "gil=0" or "gil=1") options.Gil = v == "gil=1";
+                        if (v is "gil=0" or "gil=1") options.ForceGilOff = !(options.Gil = v == "gil=1");
                         else return UsageError($"unknown -X option '{v}'");
                         break;
                     case "--refcount":

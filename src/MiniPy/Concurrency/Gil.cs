@@ -26,8 +26,9 @@ internal sealed class Gil
     private ThreadState? _closedFor;
 
     /// <summary>False in the free-threaded mode: acquiring and releasing cost nothing, and only the
-    /// shutdown rule (no thread but the closer runs Python after <see cref="Close"/>) remains.</summary>
-    private readonly bool _enabled;
+    /// shutdown rule (no thread but the closer runs Python after <see cref="Close"/>) remains. Turned on
+    /// once, for good, when a module that needs the GIL is imported (<see cref="Enable"/>).</summary>
+    private volatile bool _enabled;
 
     public Gil(bool enabled, TraceRecorder? trace)
     {
@@ -36,6 +37,28 @@ internal sealed class Gil
     }
 
     public bool Enabled => _enabled;
+
+    /// <summary>
+    /// Turns the lock on in a free-threaded interpreter (GIL auto mode, as CPython 3.13t does for an
+    /// extension module that has not declared it runs safely without it). The calling thread takes the
+    /// lock at once; every other thread takes it at its next eval-breaker poll, or when it comes back from
+    /// a blocking call. Containers keep their per-object locks and counts stay thread-safe, so the threads
+    /// that still run unlocked until their next poll remain correct.
+    /// </summary>
+    public void Enable(ThreadState caller, ThreadState[] threads)
+    {
+        if (_enabled) return;
+        _enabled = true;
+        Acquire(caller);
+        foreach (var t in threads)
+            if (t != caller) t.RequestGilTake();
+    }
+
+    /// <summary>Takes the lock unless this thread holds it already (a thread learning that the GIL is on).</summary>
+    public void AcquireIfNotHolder(ThreadState ts)
+    {
+        if (_enabled && !ReferenceEquals(_holder, ts)) Acquire(ts);
+    }
 
     /// <summary>The trace recorder (<c>--trace</c>), or null.</summary>
     public TraceRecorder? Trace { get; }
@@ -118,7 +141,8 @@ internal sealed class Gil
     /// <summary>Releases the lock. <paramref name="forced"/>: another thread asked for it, so wait until it has it.</summary>
     public void Release(ThreadState ts, bool forced)
     {
-        if (!_enabled) return;
+        // Not the holder: the lock was turned on while this thread ran without it.
+        if (!_enabled || !ReferenceEquals(_holder, ts)) return;
         Trace?.Released(ts, Stopwatch.GetTimestamp(), forced);
         lock (_mutex)
         {

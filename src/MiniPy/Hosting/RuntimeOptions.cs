@@ -14,6 +14,14 @@ public sealed class RuntimeOptions
     /// mode (<c>--gil off</c>): no global lock, per-object locks, a thread-safe counting scheme.</summary>
     public bool Gil { get; set; } = true;
 
+    /// <summary>Keep the GIL off even when a host module that has not declared itself free-threading-safe
+    /// is imported (by default such an import turns the GIL on, with a RuntimeWarning, as CPython 3.13t
+    /// does; <c>-X gil=0</c> and <c>MINIPY_GIL=0</c> force it off in the command-line tool).</summary>
+    public bool ForceGilOff { get; set; }
+
+    /// <summary>What scripts may reach outside the interpreter; everything by default.</summary>
+    public ScriptCapabilities Capabilities { get; set; } = ScriptCapabilities.All;
+
     /// <summary>The reference-counting scheme (<c>--refcount</c>); null picks the mode's default:
     /// <c>plain</c> with the GIL, <c>biased</c> without it.</summary>
     public RefCountScheme? RefCount { get; set; }

@@ -11,6 +11,14 @@ namespace MiniPy.Interpreters;
 internal sealed class InterpreterRegistry
 {
     private readonly Dictionary<long, Interpreter> _live = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HostModuleFactory> _hostModules = new();
+
+    /// <summary>Makes a module written by the host importable in every interpreter of the runtime.</summary>
+    public void AddHostModule(string name, HostModuleFactory factory) => _hostModules[name] = factory;
+
+    public bool TryGetHostModule(string name, out HostModuleFactory factory) => _hostModules.TryGetValue(name, out factory!);
+
+    public System.Collections.Generic.IEnumerable<string> HostModuleNames => _hostModules.Keys;
     private long _nextId;
     private long _nextQueueId;
     private long _created, _queuePuts, _queueGets;

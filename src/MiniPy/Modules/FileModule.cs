@@ -133,6 +133,8 @@ internal static class FileModule
         a.CheckKeywords("open", "file", "mode", "encoding", "errors", "newline");
         var path = Ops.StrString(ts, a.Get(0, "file") ?? throw Err.TypeError("open() missing required argument 'file' (pos 1)"));
         var mode = a.Get(1, "mode") is { } m ? Ops.StrString(ts, m) : "r";
+        if (!Capabilities.Allows(ts, Hosting.ScriptCapabilities.FileSystem))
+            throw Err.Make(Types.PermissionError, $"[Errno 13] Permission denied: '{path}' (the host denies file-system access)");
         bool binary = mode.Contains('b');
         bool write = mode.Contains('w') || mode.Contains('a') || mode.Contains('x');
         try

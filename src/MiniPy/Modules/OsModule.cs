@@ -18,6 +18,8 @@ internal static class OsModule
         Set("sep", new PyStr(Path.DirectorySeparatorChar.ToString()));
         Set("linesep", new PyStr(Environment.NewLine));
         var environ = new PyDict();
+        bool environment = Capabilities.Allows(ts, Hosting.ScriptCapabilities.Environment);
+        if (environment)
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
             var k = new PyStr((string)e.Key);
@@ -38,6 +40,7 @@ internal static class OsModule
             if (value is not null) return new PyStr(value);
             return a.Count > 1 ? Rc.New(ts, a[1]) : Types.None;
         });
+        if (!environment) Capabilities.Deny(ts, m, Hosting.ScriptCapabilities.Environment, "getpid", "getcwd", "getenv");
         return m;
     }
 }

@@ -87,7 +87,7 @@ internal static class SysModule
             var report = checker.Check(ts, extraRoots: null);
             return ts.NewInt(report.Mismatches);
         });
-        Def("_is_gil_enabled", (ThreadState ts, PyObject? s, in Args a) => PyBool.Of(ts.Interp.Options.Gil));
+        Def("_is_gil_enabled", (ThreadState ts, PyObject? s, in Args a) => PyBool.Of(ts.Interp.Gil.Enabled));
         Def("getswitchinterval", (ThreadState ts, PyObject? s, in Args a) => new PyFloat(ts.Interp.Gil.SwitchInterval));
         Def("setswitchinterval", (ThreadState ts, PyObject? s, in Args a) =>
         {

@@ -38,6 +38,9 @@ internal static class TimeModule
                 .Replace("%H", now.ToString("HH")).Replace("%M", now.ToString("mm")).Replace("%S", now.ToString("ss"));
             return new PyStr(r);
         });
+        if (!Capabilities.Allows(ts, Hosting.ScriptCapabilities.Clock))
+            Capabilities.Deny(ts, m, Hosting.ScriptCapabilities.Clock, "time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic",
+                "monotonic_ns", "process_time", "sleep", "strftime");
         return m;
     }
 }

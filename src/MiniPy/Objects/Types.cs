@@ -24,7 +24,7 @@ internal static class Types
         IsADirectoryError, NotADirectoryError, TimeoutError, ConnectionError, EOFError, MemoryError, SyntaxError,
         IndentationError, TabError, SystemError, BufferError, Warning, UserWarning, DeprecationWarning, RuntimeWarning,
         SyntaxWarning, PendingDeprecationWarning, ResourceWarning, FutureWarning, ImportWarning, UnicodeWarning,
-        BytesWarning, EncodingWarning, ReferenceError;
+        BytesWarning, EncodingWarning, ReferenceError, ScriptTerminated;
 
     public static readonly PyNone None;
     public static readonly PyBool True, False;
@@ -148,6 +148,10 @@ internal static class Types
         SystemError = Exc("SystemError", Exception);
         BufferError = Exc("BufferError", Exception);
         ReferenceError = Exc("ReferenceError", Exception);
+        // Raised when a host's limit (timeout, cancellation, instruction budget) stops a script. Derived
+        // from BaseException so that `except Exception` does not swallow it; not in builtins.
+        ScriptTerminated = new PyType("ScriptTerminated", BaseException, ExceptionMethods.New, Type) { Module = "minipy" };
+        all.Add(ScriptTerminated);
         Warning = Exc("Warning", Exception);
         UserWarning = Exc("UserWarning", Warning);
         DeprecationWarning = Exc("DeprecationWarning", Warning);

@@ -49,7 +49,7 @@ internal static class CodeCache
     /// <summary>The cached compilation of <paramref name="source"/>, compiling (and storing) it on a miss.</summary>
     public static CodeObject Compile(ThreadState ts, string name, string source, string filename)
     {
-        var path = PathFor(name, source, filename);
+        var path = Capabilities.Allows(ts, Hosting.ScriptCapabilities.FileSystem) ? PathFor(name, source, filename) : null;
         if (path is not null && TryLoad(ts.Interp, path) is { } cached)
         {
             ts.Interp.RememberSource(filename, source);

@@ -100,6 +100,8 @@ internal static class Import
 
     private static string? FindSource(ThreadState ts, Interpreter interp, string name)
     {
+        // Without file-system access only built-in, frozen and host modules import.
+        if (!Capabilities.Allows(ts, Hosting.ScriptCapabilities.FileSystem)) return null;
         var relative = name.Replace('.', Path.DirectorySeparatorChar);
         foreach (var dir in interp.SearchPaths(ts))
         {

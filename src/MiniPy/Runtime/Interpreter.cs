@@ -173,8 +173,23 @@ internal sealed partial class Interpreter
             module = factory(ts);
             return true;
         }
+        if (Registry.TryGetHostModule(name, out var host))
+        {
+            if (!host.FreeThreadingSafe && !Gil.Enabled && !Options.ForceGilOff) EnableGilFor(ts, name);
+            module = host.Create(ts);
+            return true;
+        }
         module = null;
         return false;
+    }
+
+    /// <summary>GIL auto mode: a module that has not declared it runs safely without the GIL turns it on.</summary>
+    private void EnableGilFor(ThreadState ts, string module)
+    {
+        Stderr.Write(ts, $"<frozen importlib._bootstrap>:488: RuntimeWarning: The global interpreter lock (GIL) has been enabled to load module '{module}', " +
+                         "which has not declared that it can run safely without the GIL. To override this behavior and keep the GIL disabled " +
+                         "(at your own risk), the host sets RuntimeOptions.ForceGilOff.\n");
+        Gil.Enable(ts, Threads());
     }
 
     /// <summary>A new thread state for a thread about to start; it counts as alive from here on.</summary>
@@ -249,6 +264,9 @@ internal sealed partial class Interpreter
 
     public IEnumerable<string> BuiltinModuleNames => _builtinModules.Keys;
 
+    /// <summary>The hosting layer's view of this interpreter (a MiniPyInterpreter), made on first need.</summary>
+    public object? HostView;
+
     /// <summary>The interned (immortal) str for a name: names compare by reference on the fast path.</summary>
     public PyStr Intern(string s)
     {
@@ -278,6 +296,7 @@ internal sealed partial class Interpreter
     public string[]? SourceLines(string filename)
     {
         if (_sources.TryGetValue(filename, out var lines)) return lines;
+        if ((Options.Capabilities & ScriptCapabilities.FileSystem) == 0) return null;
         try
         {
             if (File.Exists(filename)) return _sources[filename] = File.ReadAllText(filename).Split('\n');

@@ -16,6 +16,7 @@ internal static class ThreadRunner
     public static int Start(ThreadState parent, PyObject function, PyTuple args, PyDict? kwargs)
     {
         var interp = parent.Interp;
+        Capabilities.Require(parent, Hosting.ScriptCapabilities.Threads, "starting a thread");
         var ts = interp.CreateThreadState();
         ts.BootFunction = Rc.New(parent, function);
         ts.BootArgs = Rc.New(parent, args);

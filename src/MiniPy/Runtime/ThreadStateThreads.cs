@@ -21,6 +21,21 @@ internal sealed partial class ThreadState
 
     public void RequestShutdownPark() => Interlocked.Or(ref EvalBreaker, ShutdownBit);
 
+    /// <summary>Eval-breaker bit: the GIL was turned on while this thread ran without it.</summary>
+    public const int GilTakeBit = 16;
+
+    public void RequestGilTake() => Interlocked.Or(ref EvalBreaker, GilTakeBit);
+
+    /// <summary>Eval-breaker bit: a host limit (timeout, cancellation, budget, allocation) wants checking.</summary>
+    public const int LimitCheckBit = 8;
+
+    /// <summary>The limits of the host call this thread runs, if it has any.</summary>
+    public ExecutionGuard? Guard;
+
+    public void RequestLimitCheck() => Interlocked.Or(ref EvalBreaker, LimitCheckBit);
+
+    public void ClearLimitCheck() => Interlocked.And(ref EvalBreaker, ~LimitCheckBit);
+
     private readonly List<PyObject> _mergeQueue = new();
 
     /// <summary>Queues an object this thread owns whose shared count a non-owner found at zero (the queue
@@ -94,6 +109,16 @@ internal sealed partial class ThreadState
         if ((bits & MergeRequestBit) != 0) MergeQueuedObjects();
         if ((bits & GilDropRequestBit) != 0) Interp.Gil.Yield(this);
         if ((bits & ShutdownBit) != 0) Interp.Gil.ParkIfClosed(this);
+        if ((bits & GilTakeBit) != 0)
+        {
+            Interlocked.And(ref EvalBreaker, ~GilTakeBit);
+            Interp.Gil.AcquireIfNotHolder(this);
+        }
+        if ((bits & LimitCheckBit) != 0)
+        {
+            Interlocked.And(ref EvalBreaker, ~LimitCheckBit);
+            Guard?.Check();
+        }
     }
 
     /// <summary>Releases the GIL before an operation that may block (sleep, lock waits, I/O, long native work).
