@@ -179,6 +179,15 @@ public sealed class HostingTests
         Assert.InRange(py.Evaluate<long>("n"), 9_000, 10_001);
         py.Execute("m = sum(range(100))", new ExecutionLimits { InstructionBudget = 1_000 });
         Assert.Equal(4950L, py.GetGlobal("m"));
+        // A sleeping script is stopped too, and so is a function called with limits.
+        var clock = Stopwatch.StartNew();
+        var sleeping = Assert.Throws<ScriptTerminatedException>(() =>
+            py.Execute("import time\ntime.sleep(30)", new ExecutionLimits { Timeout = TimeSpan.FromMilliseconds(100) }));
+        Assert.Equal(TerminationReason.Timeout, sleeping.Reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        py.Execute("def spin():\n    while True:\n        pass");
+        var spin = Assert.Throws<ScriptTerminatedException>(() => py.CallWithLimits(new ExecutionLimits { InstructionBudget = 500 }, "spin"));
+        Assert.Equal(TerminationReason.InstructionBudget, spin.Reason);
     }
 
     [Fact]

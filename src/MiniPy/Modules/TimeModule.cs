@@ -25,9 +25,21 @@ internal static class TimeModule
             a.Check("sleep", 1, 1);
             double secs = Ops.AsDouble(ts, a[0]);
             if (secs < 0) throw Err.ValueError("sleep length must be non-negative");
+            var guard = ts.Guard;
             ts.BeginBlocking();
-            try { Thread.Sleep(TimeSpan.FromSeconds(secs)); }
+            try
+            {
+                if (guard is null) Thread.Sleep(TimeSpan.FromSeconds(secs));
+                else
+                {
+                    // Under a host's limits: sleep in slices, so a timeout or a cancellation stops the sleeper.
+                    var until = DateTime.UtcNow + TimeSpan.FromSeconds(secs);
+                    for (var left = until - DateTime.UtcNow; left > TimeSpan.Zero && !guard.ShouldStop; left = until - DateTime.UtcNow)
+                        Thread.Sleep(left < TimeSpan.FromMilliseconds(5) ? left : TimeSpan.FromMilliseconds(5));
+                }
+            }
             finally { ts.EndBlocking(); }
+            guard?.Check();
             return Types.None;
         });
         Def("strftime", (ThreadState ts, PyObject? s, in Args a) =>

@@ -42,6 +42,11 @@ internal sealed class ExecutionGuard : IDisposable
         if (cancellation.CanBeCanceled) cancellation.Register(static state => ((ThreadState)state!).RequestLimitCheck(), ts);
     }
 
+    /// <summary>True once the timeout has passed or the host cancelled (checked without raising, by
+    /// blocking calls that wait in slices so that a sleeping script can be stopped too).</summary>
+    public bool ShouldStop =>
+        _cancellation.IsCancellationRequested || (_deadline != long.MaxValue && Stopwatch.GetTimestamp() >= _deadline);
+
     /// <summary>Called at an eval-breaker poll: raises when a limit has been reached.</summary>
     public void Check()
     {
