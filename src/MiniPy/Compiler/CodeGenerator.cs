@@ -28,6 +28,8 @@ internal sealed partial class CodeGenerator
     private sealed class Block
     {
         public BlockKind Kind;
+        /// <summary>An async with: its exit is awaited.</summary>
+        public bool IsAsync;
         public Label? Start, End;
         public IReadOnlyList<Stmt>? FinalBody;
         public string? HandlerName;
@@ -200,6 +202,7 @@ internal sealed partial class CodeGenerator
         for (int i = 0; i < cellArgs.Length; i++) cellArgs[i] = _localNames.IndexOf(_scope.CellOrder[i]) is var k && k < _scope.Params.Count ? k : -1;
         foreach (var c in _consts) MakeConstImmortal(c);
         if (_scope.IsGenerator) flags |= CodeFlags.Generator;
+        if (_scope.IsCoroutine) flags |= CodeFlags.Coroutine;
         var code = new CodeObject(_code.ToArray(), _consts.ToArray(), _names.ToArray(), _localNames.ToArray(),
             _scope.CellOrder.ToArray(), _scope.FreeOrder.ToArray(), argCount, posOnly, kwOnly, flags, _maxDepth + 2,
             _lines.ToArray(), table.ToArray(), name, _qualName, _filename, firstLine, cellArgs);

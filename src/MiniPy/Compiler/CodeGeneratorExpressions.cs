@@ -129,7 +129,13 @@ internal sealed partial class CodeGenerator
                 break;
             case YieldExpr y:
                 if (y.Value is null) LoadConst(Types.None); else Expression(y.Value);
+                // An async generator's own yields are told apart from the awaits it passes through.
+                if (_scope.IsCoroutine) Emit(Opcode.AsyncGenWrap);
                 Emit(Opcode.YieldValue);
+                break;
+            case AwaitExpr a:
+                Expression(a.Value);
+                Await();
                 break;
             case YieldFromExpr y:
                 Expression(y.Value);

@@ -38,6 +38,7 @@ internal sealed partial class CodeGenerator
                     Store(a.Target);
                 }
                 break;
+            case ForStmt f when f.IsAsync: AsyncFor(f); break;
             case ForStmt f: For(f); break;
             case WhileStmt w: While(w); break;
             case IfStmt i: If(i); break;
@@ -69,7 +70,7 @@ internal sealed partial class CodeGenerator
 
     private void Return(ReturnStmt r)
     {
-        if (_scope.IsGenerator && r.Value is not null && _scope.Kind == ScopeKind.Comprehension)
+        if (_scope.IsGenerator && r.Value is not null && (_scope.Kind == ScopeKind.Comprehension || _scope.IsCoroutine))
             throw new SyntaxErrorException("'return' with value in async generator", r.Line, r.Col);
         if (r.Value is null) LoadConst(Types.None);
         else Expression(r.Value);
@@ -126,9 +127,22 @@ internal sealed partial class CodeGenerator
                 break;
             case BlockKind.With:
                 if (preserveTop) Emit(Opcode.Swap, 2);
-                Emit(Opcode.CallExitWithNones);
+                ExitWithNones(b.IsAsync);
                 break;
         }
+    }
+
+    /// <summary>Calls the context manager's exit with three Nones (awaiting it for async with) and drops the result.</summary>
+    private void ExitWithNones(bool isAsync)
+    {
+        if (!isAsync)
+        {
+            Emit(Opcode.CallExitWithNones);
+            return;
+        }
+        Emit(Opcode.CallExitResult);
+        Await();
+        Emit(Opcode.PopTop);
     }
 
     private void BreakOrContinue(bool isBreak, Stmt s)
@@ -256,6 +270,46 @@ internal sealed partial class CodeGenerator
         Bind(end);
     }
 
+    /// <summary>await on the value on the stack: GET_AWAITABLE, then YIELD_FROM until it completes.</summary>
+    private void Await()
+    {
+        Emit(Opcode.GetAwaitable);
+        LoadConst(Types.None);
+        Emit(Opcode.YieldFrom);
+    }
+
+    /// <summary>async for: __aiter__ once, then await __anext__() until it raises StopAsyncIteration.</summary>
+    private void AsyncFor(ForStmt f)
+    {
+        var start = new Label();
+        var exhausted = new Label();
+        var end = new Label();
+        Expression(f.Iter);
+        _line = f.Line;
+        Emit(Opcode.GetAIter);
+        int depthWithIterator = _depth;
+        Bind(start);
+        var outer = _handler;
+        var stop = new Label { Depth = depthWithIterator + 1 };
+        _handler = new Handler(stop, depthWithIterator);
+        Emit(Opcode.GetANext);
+        LoadConst(Types.None);
+        Emit(Opcode.YieldFrom);
+        _handler = outer;
+        Store(f.Target);
+        PushBlock(BlockKind.ForLoop, start, end);
+        foreach (var s in f.Body) Statement(s);
+        EmitJump(Opcode.Jump, start);
+        PopBlock();
+        // [aiter, exc]: StopAsyncIteration ends the loop; anything else goes on up.
+        Bind(stop);
+        EmitJump(Opcode.EndAsyncFor, exhausted);
+        Emit(Opcode.Reraise);
+        Bind(exhausted);
+        foreach (var s in f.OrElse) Statement(s);
+        Bind(end);
+    }
+
     private void Assert(AssertStmt a)
     {
         var end = new Label();
@@ -308,12 +362,18 @@ internal sealed partial class CodeGenerator
         var item = w.Items[itemIndex];
         Expression(item.Context);
         _line = w.Line;
-        Emit(Opcode.BeforeWith);
+        if (w.IsAsync)
+        {
+            Emit(Opcode.BeforeAsyncWith);   // [exit, awaitable of __aenter__()]
+            Await();
+        }
+        else Emit(Opcode.BeforeWith);
         var handler = new Label();
         var end = new Label();
         int depthAtWith = _depth - 1; // the exit function stays below
         var outer = _handler;
         var block = PushBlock(BlockKind.With);
+        block.IsAsync = w.IsAsync;
         _handler = new Handler(handler, depthAtWith);
         if (item.Target is not null) Store(item.Target);
         else Emit(Opcode.PopTop);
@@ -323,7 +383,7 @@ internal sealed partial class CodeGenerator
         PopBlock();
         // Normal exit: exit(None, None, None).
         _line = w.Line;
-        Emit(Opcode.CallExitWithNones);
+        ExitWithNones(w.IsAsync);
         EmitJump(Opcode.Jump, end);
         // Exceptional exit: stack is [exit, exc].
         handler.Depth = depthAtWith + 1;
@@ -332,6 +392,7 @@ internal sealed partial class CodeGenerator
         var cleanup = new Label();
         _handler = new Handler(cleanup, depthAtWith + 1);   // keeps exit and prev
         Emit(Opcode.WithExceptStart);                       // [exit, prev, exc, result]
+        if (w.IsAsync) Await();
         var suppress = new Label();
         EmitJump(Opcode.PopJumpIfTrue, suppress);
         Emit(Opcode.Reraise);

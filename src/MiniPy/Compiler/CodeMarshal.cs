@@ -15,7 +15,7 @@ namespace MiniPy.Compiler;
 internal static class CodeMarshal
 {
     /// <summary>Bumped whenever the layout of code objects or of this format changes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private enum Tag : byte { None, True, False, Ellipsis, Int, BigInt, Float, Str, Bytes, Tuple, Code }
 

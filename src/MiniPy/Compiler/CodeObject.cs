@@ -89,7 +89,14 @@ internal sealed class CodeObject : PyObject
 
     public int TotalArgs => ArgCount + KwOnlyCount + ((CoFlags & CodeFlags.VarArgs) != 0 ? 1 : 0) + ((CoFlags & CodeFlags.VarKeywords) != 0 ? 1 : 0);
 
-    public bool IsGenerator => (CoFlags & CodeFlags.Generator) != 0;
+    /// <summary>Calling the function makes a resumable object (generator, coroutine or async generator)
+    /// instead of running it.</summary>
+    public bool IsGenerator => (CoFlags & (CodeFlags.Generator | CodeFlags.Coroutine)) != 0;
+
+    /// <summary>An async def: a coroutine, or with Generator also set, an asynchronous generator.</summary>
+    public bool IsCoroutine => (CoFlags & CodeFlags.Coroutine) != 0;
+
+    public bool IsAsyncGenerator => (CoFlags & (CodeFlags.Generator | CodeFlags.Coroutine)) == (CodeFlags.Generator | CodeFlags.Coroutine);
 
     public int LineAt(int pc) => pc >= 0 && pc < Lines.Length ? Lines[pc] : FirstLine;
 

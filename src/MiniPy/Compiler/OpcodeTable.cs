@@ -24,6 +24,7 @@ internal static class OpcodeTable
     public static int JumpEffect(Opcode op, int arg) => op switch
     {
         Opcode.ForIter => -1,              // the exhausted iterator is popped
+        Opcode.EndAsyncFor => -2,          // StopAsyncIteration: the exception and the iterator are popped
         Opcode.JumpIfFalseOrPop or Opcode.JumpIfTrueOrPop => 0,
         _ => StackEffect(op, arg),
     };
@@ -112,6 +113,13 @@ internal static class OpcodeTable
         Row(Opcode.YieldValue, "YIELD_VALUE", ArgKind.None, _ => 0);
         Row(Opcode.YieldFrom, "YIELD_FROM", ArgKind.None, _ => -1);
         Row(Opcode.GetYieldFromIter, "GET_YIELD_FROM_ITER", ArgKind.None, _ => 0);
+        Row(Opcode.GetAwaitable, "GET_AWAITABLE", ArgKind.None, _ => 0);
+        Row(Opcode.GetAIter, "GET_AITER", ArgKind.None, _ => 0);
+        Row(Opcode.GetANext, "GET_ANEXT", ArgKind.None, _ => 1);
+        Row(Opcode.EndAsyncFor, "END_ASYNC_FOR", ArgKind.Jump, _ => 0);
+        Row(Opcode.BeforeAsyncWith, "BEFORE_ASYNC_WITH", ArgKind.None, _ => 1);
+        Row(Opcode.CallExitResult, "CALL_EXIT_RESULT", ArgKind.None, _ => 0);
+        Row(Opcode.AsyncGenWrap, "ASYNC_GEN_WRAP", ArgKind.None, _ => 0);
         Row(Opcode.ImportName, "IMPORT_NAME", ArgKind.Name, _ => -1);
         Row(Opcode.ImportFrom, "IMPORT_FROM", ArgKind.Name, _ => 1);
         Row(Opcode.ImportStar, "IMPORT_STAR", ArgKind.None, _ => -1);

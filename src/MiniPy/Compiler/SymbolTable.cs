@@ -25,6 +25,8 @@ internal sealed class Scope
     public readonly List<string> CellOrder = new();
     public readonly List<string> FreeOrder = new();
     public bool IsGenerator;
+    /// <summary>An <c>async def</c>: a coroutine function, or an asynchronous generator if it also yields.</summary>
+    public bool IsCoroutine;
     public bool UsesClassCell;
     public bool NeedsClassCell;
 
@@ -193,12 +195,12 @@ internal sealed class SymbolTable
             switch (st)
             {
                 case FunctionDefStmt f:
-                    if (f.IsAsync) throw new SyntaxErrorException("'async def' is not supported by MiniPy", f.Line, f.Col);
                     foreach (var d in f.Decorators) Expression(s, d);
                     Defaults(s, f.Args);
                     if (f.Returns is not null) Expression(s, f.Returns);
                     Bind(s, f.Name);
                     var fs = NewFunction(s, f, ScopeKind.Function, f.Name, f.Args);
+                    fs.IsCoroutine = f.IsAsync;
                     Statements(fs, f.Body);
                     break;
                 case ClassDefStmt c:
@@ -231,7 +233,7 @@ internal sealed class SymbolTable
                     if (a.Target is NameExpr an) Bind(s, an.Id); else Expression(s, a.Target);
                     break;
                 case ForStmt f:
-                    if (f.IsAsync) throw new SyntaxErrorException("'async for' is not supported by MiniPy", f.Line, f.Col);
+                    if (f.IsAsync) RequireAsync(s, "'async for'", f.Line, f.Col);
                     Expression(s, f.Iter);
                     Target(s, f.Target);
                     Statements(s, f.Body);
@@ -248,7 +250,7 @@ internal sealed class SymbolTable
                     Statements(s, i.OrElse);
                     break;
                 case WithStmt w:
-                    if (w.IsAsync) throw new SyntaxErrorException("'async with' is not supported by MiniPy", w.Line, w.Col);
+                    if (w.IsAsync) RequireAsync(s, "'async with'", w.Line, w.Col);
                     foreach (var item in w.Items)
                     {
                         Expression(s, item.Context);
@@ -414,12 +416,24 @@ internal sealed class SymbolTable
                     Expression(s, y.Value);
                     break;
                 case AwaitExpr a:
-                    throw new SyntaxErrorException("'await' is not supported by MiniPy", a.Line, a.Col);
+                    if (s.Kind == ScopeKind.Comprehension && s.Parent is { IsCoroutine: true })
+                        throw new SyntaxErrorException("asynchronous comprehensions are not supported by MiniPy", a.Line, a.Col);
+                    if (!s.IsCoroutine)
+                        throw new SyntaxErrorException(s.IsFunctionLike ? "'await' outside async function" : "'await' outside function", a.Line, a.Col);
+                    Expression(s, a.Value);
+                    break;
             }
+        }
+
+        private static void RequireAsync(Scope s, string what, int line, int col)
+        {
+            if (!s.IsCoroutine) throw new SyntaxErrorException($"{what} outside async function", line, col);
         }
 
         private static void MarkGenerator(Scope s, Expr e)
         {
+            if (s.IsCoroutine && e is YieldFromExpr)
+                throw new SyntaxErrorException("'yield from' inside async function", e.Line, e.Col);
             if (!s.IsFunctionLike) throw new SyntaxErrorException("'yield' outside function", e.Line, e.Col);
             if (s.Kind == ScopeKind.Comprehension && !s.IsGenerator)
                 throw new SyntaxErrorException("'yield' inside list comprehension", e.Line, e.Col);

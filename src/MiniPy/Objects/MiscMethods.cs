@@ -181,6 +181,68 @@ internal static class MiscMethods
             finally { Rc.Decref(ts, exc); }
         });
         Reg.Method(g, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyGenerator)self!).Close(ts); return Types.None; });
+        RegisterCoroutines();
+    }
+
+    /// <summary>The exception object a throw()/athrow() argument stands for (a new reference).</summary>
+    private static PyBaseException ThrownException(ThreadState ts, in Args a)
+    {
+        if (a[0] is PyType t) return EvalHelpers.MakeException(ts, t, a.Count > 1 && a[1] is not PyNone ? a[1] : null);
+        var exc = a[0] as PyBaseException ?? throw Err.TypeError("exceptions must derive from BaseException");
+        Rc.Incref(ts, exc);
+        return exc;
+    }
+
+    private static void RegisterCoroutines()
+    {
+        var c = Types.Coroutine;
+        Reg.Slots(c, "__repr__");
+        Reg.Method(c, "send", (ThreadState ts, PyObject? self, in Args a) => { a.Check("send", 1, 1); return ((PyGenerator)self!).Send(ts, a[0]); });
+        Reg.Method(c, "throw", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            a.Check("throw", 1, 3);
+            var exc = ThrownException(ts, a);
+            try { return ((PyGenerator)self!).Throw(ts, exc); }
+            finally { Rc.Decref(ts, exc); }
+        });
+        Reg.Method(c, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyGenerator)self!).Close(ts); return Types.None; });
+        // A coroutine is its own awaitable iterator (CPython wraps it; the protocol is the same).
+        Reg.Method(c, "__await__", (ThreadState ts, PyObject? self, in Args a) => Rc.New(ts, self!));
+        Reg.Method(c, "__next__", (ThreadState ts, PyObject? self, in Args a) => ((PyGenerator)self!).Send(ts, Types.None));
+        Reg.GetSet(c, "__name__", (ts, self) => Rc.New(ts, ((PyGenerator)self).Name));
+        Reg.GetSet(c, "__qualname__", (ts, self) => Rc.New(ts, ((PyGenerator)self).QualName));
+        Reg.GetSet(c, "cr_running", (ts, self) => PyBool.Of(!((PyGenerator)self).IsFinished && !((PyGenerator)self).IsSuspended && !((PyGenerator)self).CanRunInline));
+
+        var ag = Types.AsyncGenerator;
+        Reg.Slots(ag, "__repr__");
+        Reg.Method(ag, "__aiter__", (ThreadState ts, PyObject? self, in Args a) => Rc.New(ts, self!));
+        Reg.Method(ag, "__anext__", (ThreadState ts, PyObject? self, in Args a) =>
+            new PyAsyncGenAwaitable(ts, (PyGenerator)self!, PyAsyncGenAwaitable.Mode.Send, Types.None, null));
+        Reg.Method(ag, "asend", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            a.Check("asend", 1, 1);
+            return new PyAsyncGenAwaitable(ts, (PyGenerator)self!, PyAsyncGenAwaitable.Mode.Send, Rc.New(ts, a[0]), null);
+        });
+        Reg.Method(ag, "athrow", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            a.Check("athrow", 1, 3);
+            return new PyAsyncGenAwaitable(ts, (PyGenerator)self!, PyAsyncGenAwaitable.Mode.Throw, null, ThrownException(ts, a));
+        });
+        Reg.Method(ag, "aclose", (ThreadState ts, PyObject? self, in Args a) =>
+            new PyAsyncGenAwaitable(ts, (PyGenerator)self!, PyAsyncGenAwaitable.Mode.Close, null, new PyBaseException(Types.GeneratorExit)));
+        Reg.GetSet(ag, "__name__", (ts, self) => Rc.New(ts, ((PyGenerator)self).Name));
+        Reg.GetSet(ag, "__qualname__", (ts, self) => Rc.New(ts, ((PyGenerator)self).QualName));
+
+        var aw = Types.AsyncGenAwaitable;
+        Reg.Slots(aw, "__iter__", "__next__");
+        Reg.Method(aw, "__await__", (ThreadState ts, PyObject? self, in Args a) => Rc.New(ts, self!));
+        Reg.Method(aw, "send", (ThreadState ts, PyObject? self, in Args a) => { a.Check("send", 1, 1); return ((PyAsyncGenAwaitable)self!).Send(ts, a[0], null); });
+        Reg.Method(aw, "throw", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            a.Check("throw", 1, 3);
+            return ((PyAsyncGenAwaitable)self!).Send(ts, Types.None, ThrownException(ts, a));
+        });
+        Reg.Method(aw, "close", (ThreadState ts, PyObject? self, in Args a) => Types.None);
     }
 
     private static void RegisterDescriptors()

@@ -12,7 +12,8 @@ internal sealed class PyGenerator : PyObject
     private bool _running;
     private readonly PyObject _name, _qualName;
 
-    public PyGenerator(ThreadState ts, Frame frame, PyFunction f) : base(Types.Generator)
+    public PyGenerator(ThreadState ts, Frame frame, PyFunction f)
+        : base(f.Code.IsAsyncGenerator ? Types.AsyncGenerator : f.Code.IsCoroutine ? Types.Coroutine : Types.Generator)
     {
         _frame = frame;
         frame.Generator = this;
@@ -73,7 +74,24 @@ internal sealed class PyGenerator : PyObject
                 ts.CurrentException = thrown;
                 return null;
             }
-            ts.CurrentException = thrown;
+            // Suspended in yield from / await: the exception goes to the innermost awaitable first, as
+            // CPython does, so its except and finally blocks see it.
+            if ((Compiler.Opcode)(byte)f.Code.Instructions[f.Pc] == Compiler.Opcode.YieldFrom)
+            {
+                var delegated = ThrowIntoSubiterator(ts, f, thrown, out bool subReturned);
+                if (delegated is not null && !subReturned) return delegated;
+                if (delegated is not null)
+                {
+                    // The subiterator returned: its value is the result of the yield from.
+                    var sub = f.Slots[f.Sp - 1].V;
+                    f.Slots[f.Sp - 1].V = delegated;
+                    Rc.Decref(ts, sub);
+                    f.Pc++;
+                    thrown = null;
+                }
+                else thrown = ts.TakeExceptionValue();
+            }
+            if (thrown is not null) ts.CurrentException = thrown;
         }
         f.Yielded = false;
         _running = true;
@@ -89,6 +107,70 @@ internal sealed class PyGenerator : PyObject
         if (f.Yielded) return r;
         returned = true;
         return r;
+    }
+
+    /// <summary>
+    /// Throws <paramref name="thrown"/> (owned) into the subiterator a suspended yield from waits on. Returns its next
+    /// yielded value (<paramref name="returned"/> false), its return value (true), or null with the exception to
+    /// raise here in ts.CurrentException. GeneratorExit closes the subiterator and is raised here.
+    /// </summary>
+    private static PyObject? ThrowIntoSubiterator(ThreadState ts, Frame f, PyBaseException thrown, out bool returned)
+    {
+        returned = false;
+        var sub = f.Slots[f.Sp - 1].V;
+        if (thrown.Type.IsSubtypeOf(Types.GeneratorExit))
+        {
+            try
+            {
+                if (sub is PyGenerator g) g.Close(ts);
+                else if (Ops.TryGetAttr(ts, sub, ts.Interp.Intern("close")) is { } close)
+                {
+                    try { Rc.Decref(ts, Ops.Call0(ts, close)); }
+                    finally { Rc.Decref(ts, close); }
+                }
+            }
+            catch (PyException e)
+            {
+                Rc.Decref(ts, thrown);
+                ts.CurrentException = e.Value;
+                return null;
+            }
+            ts.CurrentException = thrown;
+            return null;
+        }
+        if (sub is PyGenerator inner)
+        {
+            var r = inner.Resume(ts, Types.None, out returned, thrown);
+            return r;
+        }
+        if (sub is PyAsyncGenAwaitable awaitable) return awaitable.Step(ts, Types.None, thrown, out returned);
+        var method = Ops.TryGetAttr(ts, sub, ts.Interp.Intern("throw"));
+        if (method is null)
+        {
+            ts.CurrentException = thrown;
+            return null;
+        }
+        try
+        {
+            var y = Ops.Call1(ts, method, thrown);
+            Rc.Decref(ts, thrown);
+            return y;
+        }
+        catch (PyException e) when (e.Value.Type.IsSubtypeOf(Types.StopIteration))
+        {
+            Rc.Decref(ts, thrown);
+            returned = true;
+            var v = e.Value.Args.Count > 0 ? Rc.New(ts, e.Value.Args.Items[0]) : Types.None;
+            Rc.Decref(ts, e.Value);
+            return v;
+        }
+        catch (PyException e)
+        {
+            Rc.Decref(ts, thrown);
+            ts.CurrentException = e.Value;
+            return null;
+        }
+        finally { Rc.Decref(ts, method); }
     }
 
     /// <summary>PEP 479: a StopIteration escaping a generator's frame becomes RuntimeError (takes over <paramref name="exc"/>).</summary>
@@ -120,7 +202,8 @@ internal sealed class PyGenerator : PyObject
     /// <summary>The inline frame yielded, returned or raised.</summary>
     public void LeaveInline() => _running = false;
 
-    public override PyObject Iter(ThreadState ts) => Rc.New(ts, this);
+    public override PyObject Iter(ThreadState ts) =>
+        Type == Types.Generator ? Rc.New(ts, this) : throw Err.TypeError($"'{Type.Name}' object is not iterable");
 
     public override PyObject? Next(ThreadState ts)
     {
@@ -176,7 +259,10 @@ internal sealed class PyGenerator : PyObject
     }
 
     public override PyObject Repr(ThreadState ts) =>
-        new PyStr($"<generator object {((PyStr)_qualName).Value} at 0x{IdentityOf(this):x}>");
+        new PyStr($"<{Type.Name} object {((PyStr)_qualName).Value} at 0x{IdentityOf(this):x}>");
+
+    public PyObject Name => _name;
+    public PyObject QualName => _qualName;
 
     public override void Traverse(IReferenceVisitor visitor)
     {

@@ -14,7 +14,8 @@ internal static class Types
         Set, FrozenSet, Range, Slice, NoneType, EllipsisType, NotImplementedType, Function, BuiltinFunction,
         MethodDescriptor, GetSetDescriptor, Method, Property, StaticMethod, ClassMethod, Super, Module, Cell, Code,
         Generator, Traceback, StrIterator, SeqIterator, DictIterator, SetIterator, RangeIterator, Enumerate, Zip, Map,
-        Filter, Reversed, DictKeys, DictValues, DictItems, TextIO, BytesIterator, CallableIterator;
+        Filter, Reversed, DictKeys, DictValues, DictItems, TextIO, BytesIterator, CallableIterator, Coroutine,
+        AsyncGenerator, AsyncGenAwaitable, AsyncGenWrappedValue;
 
     public static readonly PyType BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError,
         FloatingPointError, LookupError, IndexError, KeyError, ValueError, UnicodeError, UnicodeDecodeError,
@@ -95,6 +96,10 @@ internal static class Types
         TextIO = Make("TextIOWrapper", subclassable: false);
         BytesIterator = Make("bytes_iterator", subclassable: false);
         CallableIterator = Make("callable_iterator", subclassable: false);
+        Coroutine = Make("coroutine", subclassable: false);
+        AsyncGenerator = Make("async_generator", subclassable: false);
+        AsyncGenAwaitable = Make("async_generator_asend", subclassable: false);
+        AsyncGenWrappedValue = Make("async_generator_wrapped_value", subclassable: false);
 
         var exceptions = new List<PyType>();
         PyType Exc(string name, PyType? baseType)

@@ -266,6 +266,56 @@ internal static class EvalHelpers
         throw Err.TypeError("catching classes that do not inherit from BaseException is not allowed");
     }
 
+    /// <summary>GET_AWAITABLE: the iterator an await drives (a new reference; <paramref name="o"/> is borrowed).</summary>
+    public static PyObject GetAwaitable(ThreadState ts, PyObject o)
+    {
+        if (o.Type == Types.Coroutine || o is PyAsyncGenAwaitable) return Rc.New(ts, o);
+        var await = o.Type == Types.Generator ? null : o.Type.Lookup(ts.Interp.Intern("__await__"));
+        if (await is null) throw Err.TypeError($"'{o.Type.Name}' object can't be awaited");
+        var it = Ops.CallDunder(ts, await, o);
+        if (it.Type == Types.Coroutine || it.Type.Lookup(Types.Strs.Next) is null && it is not PyGenerator)
+        {
+            var name = it.Type.Name;
+            Rc.Decref(ts, it);
+            throw Err.TypeError($"__await__() returned {(name == "coroutine" ? "a coroutine" : $"non-iterator of type '{name}'")}");
+        }
+        return it;
+    }
+
+    /// <summary>GET_AITER: aiterable.__aiter__().</summary>
+    public static PyObject GetAIter(ThreadState ts, PyObject o)
+    {
+        var aiter = o.Type.Lookup(ts.Interp.Intern("__aiter__"))
+                    ?? throw Err.TypeError($"'async for' requires an object with __aiter__ method, got {o.Type.Name}");
+        return Ops.CallDunder(ts, aiter, o);
+    }
+
+    /// <summary>GET_ANEXT: the awaitable of aiterator.__anext__().</summary>
+    public static PyObject GetANext(ThreadState ts, PyObject aiter)
+    {
+        var anext = aiter.Type.Lookup(ts.Interp.Intern("__anext__"))
+                    ?? throw Err.TypeError($"'async for' requires an iterator with __anext__ method, got {aiter.Type.Name}");
+        var r = Ops.CallDunder(ts, anext, aiter);
+        try { return GetAwaitable(ts, r); }
+        finally { Rc.Decref(ts, r); }
+    }
+
+    /// <summary>BEFORE_ASYNC_WITH: the bound __aexit__ and the awaitable of __aenter__().</summary>
+    public static (PyObject Exit, PyObject Entered) EnterAsyncWith(ThreadState ts, PyObject mgr)
+    {
+        var enter = mgr.Type.Lookup(ts.Interp.Intern("__aenter__"));
+        var exit = mgr.Type.Lookup(ts.Interp.Intern("__aexit__"));
+        if (enter is null || exit is null)
+            throw Err.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol");
+        var boundExit = exit is PyFunction ? new PyMethod(ts, exit, mgr) : exit.DescriptorGet(ts, mgr, mgr.Type) ?? Rc.New(ts, exit);
+        try { return (boundExit, Ops.CallDunder(ts, enter, mgr)); }
+        catch
+        {
+            Rc.Decref(ts, boundExit);
+            throw;
+        }
+    }
+
     public static (PyObject Exit, PyObject Entered) EnterWith(ThreadState ts, PyObject mgr)
     {
         var enter = mgr.Type.Lookup(Types.Strs.Enter);
@@ -299,6 +349,12 @@ internal static class EvalHelpers
     /// <paramref name="done"/> is set and its return value is returned; otherwise the value it yielded.</summary>
     public static PyObject SendToSubiterator(ThreadState ts, PyObject it, PyObject sent, out bool done)
     {
+        if (it is PyAsyncGenAwaitable awaitable)
+        {
+            var r = awaitable.Step(ts, sent, null, out done);
+            if (r is null) throw ts.TakeException();
+            return r;
+        }
         if (it is PyGenerator g)
         {
             var r = g.Resume(ts, sent, out bool returned);

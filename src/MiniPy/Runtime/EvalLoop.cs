@@ -1069,6 +1069,67 @@ internal static partial class Eval
                             s[sp++].V = EvalHelpers.CallExit(ts, exit, exc);
                             continue;
                         }
+                        case Opcode.GetAwaitable:
+                        {
+                            var o = s[sp - 1].V;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            s[sp - 1].V = EvalHelpers.GetAwaitable(ts, o);
+                            TRc.Decref(ts, o);
+                            continue;
+                        }
+                        case Opcode.GetAIter:
+                        {
+                            var o = s[sp - 1].V;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            s[sp - 1].V = EvalHelpers.GetAIter(ts, o);
+                            TRc.Decref(ts, o);
+                            continue;
+                        }
+                        case Opcode.GetANext:
+                        {
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            s[sp].V = EvalHelpers.GetANext(ts, s[sp - 1].V);
+                            sp++;
+                            continue;
+                        }
+                        case Opcode.EndAsyncFor:
+                        {
+                            var exc = (PyBaseException)s[sp - 1].V;
+                            if (!exc.Type.IsSubtypeOf(Types.StopAsyncIteration)) continue;
+                            s[--sp].V = null!;
+                            TRc.Decref(ts, exc);
+                            var aiter = s[--sp].V;
+                            s[sp].V = null!;
+                            TRc.Decref(ts, aiter);
+                            pc = arg;
+                            continue;
+                        }
+                        case Opcode.BeforeAsyncWith:
+                        {
+                            var mgr = s[sp - 1].V;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            var (exit, entered) = EvalHelpers.EnterAsyncWith(ts, mgr);
+                            s[sp - 1].V = exit;
+                            s[sp++].V = entered;
+                            TRc.Decref(ts, mgr);
+                            continue;
+                        }
+                        case Opcode.CallExitResult:
+                        {
+                            var exit = s[sp - 1].V;
+                            f.Pc = pc;
+                            f.Sp = sp;
+                            s[sp - 1].V = EvalHelpers.CallExit(ts, exit, null);
+                            TRc.Decref(ts, exit);
+                            continue;
+                        }
+                        case Opcode.AsyncGenWrap:
+                            s[sp - 1].V = new PyAsyncGenWrapped(s[sp - 1].V);
+                            continue;
                         case Opcode.CallExitWithNones:
                         {
                             var exit = s[--sp].V;

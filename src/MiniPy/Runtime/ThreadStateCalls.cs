@@ -25,6 +25,14 @@ internal sealed partial class ThreadState
         return new PyException(e);
     }
 
+    /// <summary>Takes the exception being raised as an owned value.</summary>
+    public PyBaseException TakeExceptionValue()
+    {
+        var e = CurrentException ?? new PyBaseException(Types.SystemError, new PyStr("error return without exception set"));
+        CurrentException = null;
+        return e;
+    }
+
     /// <summary>Calls a Python function; null (with <see cref="CurrentException"/> set) when it raised.</summary>
     public PyObject? TryCallFunction(PyFunction f, ReadOnlySpan<PyObject> args, PyTuple? kwNames)
     {
