@@ -392,11 +392,12 @@ internal sealed partial class CodeGenerator
             child.Emit(Opcode.ReturnValue);
         }, c.Line, null);
         Expression(c.Generators[0].Iter);
-        Emit(Opcode.GetIter);
+        Emit(c.Generators[0].IsAsync ? Opcode.GetAIter : Opcode.GetIter);
         // [function, iterator] -> [function, NULL, iterator] -> CALL 1
         Emit(Opcode.PushNull);
         Emit(Opcode.Swap, 2);
         Emit(Opcode.Call, 1);
+        if (scope.IsCoroutine) Await();
     }
 
     private void ComprehensionLoop(ComprehensionExpr c, int index)
@@ -408,10 +409,22 @@ internal sealed partial class CodeGenerator
         else
         {
             Expression(g.Iter);
-            Emit(Opcode.GetIter);
+            Emit(g.IsAsync ? Opcode.GetAIter : Opcode.GetIter);
         }
+        Label? stop = null;
         Bind(start);
-        EmitJump(Opcode.ForIter, end);
+        if (g.IsAsync)
+        {
+            int depthWithIterator = _depth;
+            var outer = _handler;
+            stop = new Label { Depth = depthWithIterator + 1 };
+            _handler = new Handler(stop, depthWithIterator);
+            Emit(Opcode.GetANext);
+            LoadConst(Types.None);
+            Emit(Opcode.YieldFrom);
+            _handler = outer;
+        }
+        else EmitJump(Opcode.ForIter, end);
         Store(g.Target);
         foreach (var cond in g.Ifs) Condition(cond, start, false);
         if (index + 1 < c.Generators.Count) ComprehensionLoop(c, index + 1);
@@ -441,6 +454,12 @@ internal sealed partial class CodeGenerator
             }
         }
         EmitJump(Opcode.Jump, start);
+        if (stop is not null)
+        {
+            Bind(stop);
+            EmitJump(Opcode.EndAsyncFor, end);
+            Emit(Opcode.Reraise);
+        }
         Bind(end);
     }
 }

@@ -377,10 +377,15 @@ internal sealed class SymbolTable
                     cs.Params.Add(".0");
                     Bind(cs, ".0");
                     if (c.Kind == ComprehensionKind.Generator) cs.IsGenerator = true;
+                    // In an async function a list, set or dict comprehension is itself a coroutine (it may
+                    // await and use async for); it is awaited where it stands.
+                    else if (s.IsCoroutine) cs.IsCoroutine = true;
                     for (int i = 0; i < c.Generators.Count; i++)
                     {
                         var g = c.Generators[i];
-                        if (g.IsAsync) throw new SyntaxErrorException("asynchronous comprehensions are not supported by MiniPy", e.Line, e.Col);
+                        if (g.IsAsync && !cs.IsCoroutine)
+                            throw new SyntaxErrorException(s.IsCoroutine ? "asynchronous generator expressions are not supported by MiniPy"
+                                : "asynchronous comprehension outside of an asynchronous function", e.Line, e.Col);
                         if (i > 0) Expression(cs, g.Iter);
                         Target(cs, g.Target);
                         foreach (var cond in g.Ifs) Expression(cs, cond);
@@ -416,8 +421,8 @@ internal sealed class SymbolTable
                     Expression(s, y.Value);
                     break;
                 case AwaitExpr a:
-                    if (s.Kind == ScopeKind.Comprehension && s.Parent is { IsCoroutine: true })
-                        throw new SyntaxErrorException("asynchronous comprehensions are not supported by MiniPy", a.Line, a.Col);
+                    if (s.Kind == ScopeKind.Comprehension && s.IsGenerator && s.Parent is { IsCoroutine: true })
+                        throw new SyntaxErrorException("asynchronous generator expressions are not supported by MiniPy", a.Line, a.Col);
                     if (!s.IsCoroutine)
                         throw new SyntaxErrorException(s.IsFunctionLike ? "'await' outside async function" : "'await' outside function", a.Line, a.Col);
                     Expression(s, a.Value);

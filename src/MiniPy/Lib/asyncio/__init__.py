@@ -599,14 +599,32 @@ def _cancel_all_tasks(loop):
     loop.run_until_complete(gather(*pending, return_exceptions=True))
 
 
+class _GatheringFuture(Future):
+    """gather()'s future: cancelling it cancels its children."""
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        cancelled = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                cancelled = True
+        return cancelled or super().cancel(msg=msg)
+
+
 def gather(*coros_or_futures, return_exceptions=False):
     """A future for the results of all the awaitables, in order."""
     loop = _get_running_loop() or get_event_loop()
     children = [ensure_future(c, loop=loop) for c in coros_or_futures]
-    outer = loop.create_future()
     if not children:
+        outer = loop.create_future()
         outer.set_result([])
         return outer
+    outer = _GatheringFuture(children, loop=loop)
     remaining = [len(children)]
 
     def child_done(child):
@@ -625,29 +643,18 @@ def gather(*coros_or_futures, return_exceptions=False):
         remaining[0] -= 1
         if remaining[0] == 0:
             results = []
-            for c in children:
+            for c in outer._children:
                 if c.cancelled():
                     results.append(c._make_cancelled_error())
                 elif c.exception() is not None:
                     results.append(c.exception())
                 else:
                     results.append(c.result())
+            outer._children = ()
             outer.set_result(results)
 
     for child in children:
         child.add_done_callback(child_done)
-    original_cancel = outer.cancel
-
-    def cancel(msg=None):
-        if outer.done():
-            return False
-        cancelled = False
-        for child in children:
-            if child.cancel(msg=msg):
-                cancelled = True
-        return cancelled or original_cancel(msg)
-
-    outer.cancel = cancel
     return outer
 
 
