@@ -342,4 +342,43 @@ public sealed class HostingTests
         py.Execute("secret = 7\nseen = peek('secret')");
         Assert.Equal(7L, py.GetGlobal("seen"));
     }
+
+    [Fact]
+    public void Whole_programs_run_with_CPython_exit_codes_and_disassemble()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var runtime = NewRuntime(o => o.Argv.Add("extra"), stdout, stderr);
+        Assert.Equal("Plain", RefCountSchemeName(runtime));
+        Assert.Equal(0, runtime.RunCommand("print('hi')"));
+        Assert.Equal("hi\n", stdout.ToString());
+        Assert.Equal(1, NewRuntime(stderr: stderr).RunCommand("raise ValueError('bad')"));
+        Assert.Contains("ValueError: bad", stderr.ToString());
+        Assert.Equal(3, NewRuntime().RunCommand("import sys\nsys.exit(3)"));
+        var path = Path.Combine(Path.GetTempPath(), $"minipy-dis-{Guid.NewGuid():N}.py");
+        File.WriteAllText(path, "x = 1\nprint(x)\n");
+        try
+        {
+            Assert.Contains("STORE_NAME", NewRuntime().Disassemble(path));
+            var file = new StringWriter();
+            Assert.Equal(0, NewRuntime(stdout: file).RunFile(path));
+            Assert.Equal("1\n", file.ToString());
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static string RefCountSchemeName(MiniPyRuntime runtime) => runtime.Options.Scheme.ToString();
+
+    [Fact]
+    public void Disposing_the_runtime_closes_its_isolated_interpreters()
+    {
+        var stdout = new StringWriter();
+        var runtime = NewRuntime(stdout: stdout);
+        var isolated = runtime.CreateInterpreter();
+        isolated.Execute("class A:\n    def __del__(self):\n        print('finalised')\na = A()");
+        Assert.False(isolated.IsMain);
+        runtime.Dispose();
+        Assert.Equal("finalised\n", stdout.ToString());
+        Assert.Throws<ObjectDisposedException>(() => isolated.Execute("pass"));
+    }
 }
