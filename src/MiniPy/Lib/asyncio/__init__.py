@@ -127,8 +127,10 @@ class EventLoop(AbstractEventLoop):
     """A single-threaded event loop: ready callbacks, a timer heap, and a wake-up for other threads."""
 
     def __init__(self):
-        self._ready = _collections.deque()
+        # A list swapped out whole at each iteration: callbacks scheduled while it runs wait for the next.
+        self._ready = []
         self._scheduled = []
+        self._current_task = None
         self._stopping = False
         self._closed = False
         self._running = False
@@ -250,13 +252,15 @@ class EventLoop(AbstractEventLoop):
             with self._wakeup:
                 calls, self._thread_calls = self._thread_calls, []
             self._ready.extend(calls)
-        now = self.time()
-        while self._scheduled and self._scheduled[0]._when <= now:
-            timer = _heapq.heappop(self._scheduled)
-            if not timer._cancelled:
-                self._ready.append(timer)
-        for _ in range(len(self._ready)):
-            handle = self._ready.popleft()
+        if self._scheduled:
+            now = self.time()
+            while self._scheduled and self._scheduled[0]._when <= now:
+                timer = _heapq.heappop(self._scheduled)
+                if not timer._cancelled:
+                    self._ready.append(timer)
+        ready = self._ready
+        self._ready = []
+        for handle in ready:
             if not handle._cancelled:
                 handle._run()
 
@@ -429,8 +433,9 @@ class Task(Future):
                 exc = self._make_cancelled_error()
             self._must_cancel = False
         self._fut_waiter = None
-        previous = getattr(_local, 'current_task', None)
-        _local.current_task = self
+        loop = self._loop
+        previous = loop._current_task
+        loop._current_task = self
         try:
             if exc is None:
                 result = self._coro.send(None)
@@ -467,7 +472,7 @@ class Task(Future):
             else:
                 self._loop.call_soon(self.__step, RuntimeError(f'Task got bad yield: {result!r}'))
         finally:
-            _local.current_task = previous
+            loop._current_task = previous
             if self.done():
                 _all_tasks.discard(self)
 
@@ -487,7 +492,9 @@ _all_tasks = set()
 
 
 def current_task(loop=None):
-    return getattr(_local, 'current_task', None)
+    if loop is None:
+        loop = _get_running_loop()
+    return None if loop is None else loop._current_task
 
 
 def all_tasks(loop=None):
@@ -552,10 +559,13 @@ class _YieldOnce:
         yield
 
 
+_yield_once = _YieldOnce()
+
+
 async def sleep(delay, result=None):
     """Suspend for delay seconds (0: let the other tasks run once)."""
     if delay <= 0:
-        await _YieldOnce()
+        await _yield_once
         return result
     loop = get_running_loop()
     future = loop.create_future()
