@@ -153,7 +153,8 @@ class EventLoop(AbstractEventLoop):
             raise RuntimeError('Event loop is closed')
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
         handle = Handle(callback, args, self)
         self._ready.append(handle)
         return handle
@@ -426,7 +427,7 @@ class Task(Future):
         return True
 
     def __step(self, exc=None):
-        if self.done():
+        if self._state != _PENDING:
             return
         if self._must_cancel:
             if not isinstance(exc, CancelledError):
@@ -468,12 +469,12 @@ class Task(Future):
                             self._must_cancel = False
             elif result is None:
                 # A bare yield (sleep(0)): let the other ready callbacks run first.
-                self._loop.call_soon(self.__step)
+                loop._ready.append(Handle(self.__step, (), loop))
             else:
                 self._loop.call_soon(self.__step, RuntimeError(f'Task got bad yield: {result!r}'))
         finally:
             loop._current_task = previous
-            if self.done():
+            if self._state != _PENDING:
                 _all_tasks.discard(self)
 
     def __wakeup(self, future):
