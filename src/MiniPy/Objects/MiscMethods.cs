@@ -25,6 +25,9 @@ internal static class MiscMethods
         Reg.GetSet(Types.Code, "co_filename", (ts, self) => new PyStr(((CodeObject)self).Filename));
         Reg.GetSet(Types.Code, "co_firstlineno", (ts, self) => ts.NewInt(((CodeObject)self).FirstLine));
         Reg.GetSet(Types.Code, "co_argcount", (ts, self) => ts.NewInt(((CodeObject)self).ArgCount));
+        Reg.GetSet(Types.Code, "co_posonlyargcount", (ts, self) => ts.NewInt(((CodeObject)self).PosOnlyCount));
+        Reg.GetSet(Types.Code, "co_kwonlyargcount", (ts, self) => ts.NewInt(((CodeObject)self).KwOnlyCount));
+        Reg.GetSet(Types.Code, "co_flags", (ts, self) => ts.NewInt(CPythonFlags((CodeObject)self)));
         Reg.GetSet(Types.Code, "co_varnames", (ts, self) =>
         {
             var names = ((CodeObject)self).LocalNames;
@@ -191,6 +194,21 @@ internal static class MiscMethods
         var exc = a[0] as PyBaseException ?? throw Err.TypeError("exceptions must derive from BaseException");
         Rc.Incref(ts, exc);
         return exc;
+    }
+
+    /// <summary>co_flags with CPython's bit values (CO_OPTIMIZED, CO_NEWLOCALS, CO_VARARGS, CO_VARKEYWORDS,
+    /// CO_NESTED, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR), which inspect-style checks test.</summary>
+    private static int CPythonFlags(CodeObject code)
+    {
+        int flags = 0;
+        if ((code.CoFlags & CodeFlags.NameScope) == 0) flags |= 0x1 | 0x2;
+        if ((code.CoFlags & CodeFlags.VarArgs) != 0) flags |= 0x4;
+        if ((code.CoFlags & CodeFlags.VarKeywords) != 0) flags |= 0x8;
+        if (code.FreeNames.Length > 0) flags |= 0x10;
+        if (code.IsAsyncGenerator) flags |= 0x200;
+        else if (code.IsCoroutine) flags |= 0x80;
+        else if ((code.CoFlags & CodeFlags.Generator) != 0) flags |= 0x20;
+        return flags;
     }
 
     private static void RegisterCoroutines()

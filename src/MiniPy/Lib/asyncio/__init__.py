@@ -12,7 +12,8 @@ import collections as _collections
 __all__ = [
     'run', 'get_running_loop', 'get_event_loop', 'new_event_loop', 'set_event_loop', 'create_task',
     'gather', 'sleep', 'wait_for', 'wait', 'as_completed', 'shield', 'ensure_future', 'to_thread',
-    'iscoroutine', 'iscoroutinefunction', 'current_task', 'all_tasks', 'timeout',
+    'iscoroutine', 'iscoroutinefunction', 'current_task', 'all_tasks', 'timeout', 'TaskGroup',
+    'ExceptionGroup', 'BaseExceptionGroup',
     'Future', 'Task', 'Event', 'Lock', 'Semaphore', 'BoundedSemaphore', 'Condition', 'Queue', 'LifoQueue',
     'PriorityQueue', 'QueueEmpty', 'QueueFull', 'CancelledError', 'TimeoutError', 'InvalidStateError',
     'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'AbstractEventLoop', 'EventLoop',
@@ -507,6 +508,9 @@ def iscoroutine(obj):
 
 
 def iscoroutinefunction(func):
+    func = getattr(func, '__func__', func)
+    while hasattr(func, 'func') and hasattr(func, 'args'):   # functools.partial
+        func = func.func
     code = getattr(func, '__code__', None)
     return code is not None and bool(code.co_flags & 0x80)
 
@@ -823,6 +827,80 @@ class Timeout:
 
 def timeout(delay):
     return Timeout(None if delay is None else get_running_loop().time() + delay)
+
+
+class BaseExceptionGroup(BaseException):
+    """Several exceptions raised together (the built-in of CPython 3.11; MiniPy has no except*)."""
+
+    def __init__(self, message, exceptions):
+        super().__init__(message, tuple(exceptions))
+        self.message = message
+        self.exceptions = tuple(exceptions)
+
+    def __str__(self):
+        n = len(self.exceptions)
+        return f"{self.message} ({n} sub-exception{'s' if n != 1 else ''})"
+
+
+class ExceptionGroup(BaseExceptionGroup, Exception):
+    """An exception group whose members are all Exceptions."""
+
+
+class TaskGroup:
+    """async with TaskGroup() as tg: tg.create_task(...) -- waits for every task; if one fails, cancels
+    the rest and raises an ExceptionGroup of the failures (CPython 3.11)."""
+
+    def __init__(self):
+        self._tasks = set()
+        self._errors = []
+        self._entered = False
+        self._exiting = False
+        self._parent_task = None
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError('TaskGroup has already been entered')
+        self._entered = True
+        self._parent_task = current_task()
+        return self
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError('TaskGroup has not been entered')
+        if self._exiting and not self._tasks:
+            raise RuntimeError('TaskGroup is finished')
+        task = get_running_loop().create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._on_task_done)
+        return task
+
+    def _on_task_done(self, task):
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self._exiting = True
+        if exc is not None and not isinstance(exc, CancelledError):
+            self._errors.append(exc)
+            for t in self._tasks:
+                if not t.done():
+                    t.cancel()
+        while self._tasks:
+            await wait(set(self._tasks))
+        if self._errors:
+            errors = self._errors
+            self._errors = []
+            group = ExceptionGroup if all(isinstance(e, Exception) for e in errors) else BaseExceptionGroup
+            raise group('unhandled errors in a TaskGroup', errors)
+        return False
 
 
 class Event:
