@@ -37,6 +37,16 @@ internal sealed partial class CodeGenerator
                     Expression(a.Value);
                     Store(a.Target);
                 }
+                // A simple name annotated in a module or class body is recorded in __annotations__.
+                if (a.Target is NameExpr annotated && _scope.Kind is ScopeKind.Module or ScopeKind.Class)
+                {
+                    _line = a.Line;
+                    Emit(Opcode.SetupAnnotations);
+                    Expression(a.Annotation);
+                    Emit(Opcode.LoadName, Name("__annotations__"));
+                    LoadConst(_interp.Intern(annotated.Id));
+                    Emit(Opcode.StoreSubscr);
+                }
                 break;
             case ForStmt f when f.IsAsync: AsyncFor(f); break;
             case ForStmt f: For(f); break;
