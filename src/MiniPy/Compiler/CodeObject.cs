@@ -45,8 +45,6 @@ internal sealed class CodeObject : PyObject
     public readonly int[] CellArgs;
     /// <summary>Per-instruction inline caches for specialised instructions (quickening).</summary>
     public readonly object?[] Caches;
-    /// <summary>Counters that decide when a generic instruction specialises itself.</summary>
-    public readonly byte[] Warmup;
     /// <summary>Plain positional parameters only (no *args, **kwargs, keyword-only; not a generator): calls with
     /// exactly ArgCount positional arguments bind by copying.</summary>
     public readonly bool SimpleArgs;
@@ -80,7 +78,6 @@ internal sealed class CodeObject : PyObject
         CellArgs = cellArgs;
         SimpleArgs = (flags & (CodeFlags.VarArgs | CodeFlags.VarKeywords | CodeFlags.Generator | CodeFlags.Coroutine)) == 0 && kwOnlyCount == 0;
         Caches = new object?[instructions.Length];
-        Warmup = new byte[instructions.Length];
         MakeImmortal<CodeObject>();
     }
 
