@@ -381,4 +381,16 @@ public sealed class HostingTests
         Assert.Equal("finalised\n", stdout.ToString());
         Assert.Throws<ObjectDisposedException>(() => isolated.Execute("pass"));
     }
+
+    [Fact]
+    public void A_callback_during_a_whole_program_reenters_the_main_interpreter()
+    {
+        var stdout = new StringWriter();
+        var runtime = NewRuntime(stdout: stdout);
+        runtime.RegisterModule(new HostModule("host").AddFunction("peek", (Func<string, object?>)(name => runtime.MainInterpreter.GetGlobal(name))));
+        Assert.Equal(0, runtime.RunCommand("import host\nsecret = 41\nprint(host.peek('secret') + 1)"));
+        Assert.Equal("42\n", stdout.ToString());
+        using var cancel = new CancellationTokenSource();
+        for (int k = 0; k < 100; k++) runtime.MainInterpreter.Execute("pass", new ExecutionLimits { Cancellation = cancel.Token });
+    }
 }

@@ -186,6 +186,10 @@ public sealed class MiniPyInterpreter : IDisposable
         _runtime.Close(this);
     }
 
+    /// <summary>Marks <paramref name="ts"/> as the thread state this thread runs a whole program with
+    /// (RunFile, RunCommand, the REPL), so that callbacks re-enter it instead of waiting for the GIL it holds.</summary>
+    internal void SetActive(ThreadState? ts) => _active.Value = ts;
+
     /// <summary>
     /// Runs <paramref name="body"/> in this interpreter on the calling thread: with a thread state of its own
     /// (or the one already active on this thread, for a call from a callback) and the GIL, under

@@ -122,9 +122,11 @@ public sealed class MiniPyRuntime : IDisposable
         ts.Ident = Environment.CurrentManagedThreadId;
         if (!_interp.TryStartRunning()) throw new InvalidOperationException("the main interpreter is already running a program");
         _interp.Gil.Acquire(ts);
+        MainInterpreter.SetActive(ts);
         try { return MainRunner.RunSource(_interp, source, filename); }
         finally
         {
+            MainInterpreter.SetActive(null);
             _interp.Gil.Release(ts, forced: false);
             _interp.StopRunning();
         }
@@ -152,7 +154,12 @@ public sealed class MiniPyRuntime : IDisposable
         var ts = _interp.MainThread;
         ts.Ident = Environment.CurrentManagedThreadId;
         _interp.Gil.Acquire(ts);
+        MainInterpreter.SetActive(ts);
         try { return Repl.Run(_interp, input, prompt); }
-        finally { _interp.Gil.Release(ts, forced: false); }
+        finally
+        {
+            MainInterpreter.SetActive(null);
+            _interp.Gil.Release(ts, forced: false);
+        }
     }
 }

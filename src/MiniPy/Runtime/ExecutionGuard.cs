@@ -23,6 +23,7 @@ internal sealed class ExecutionGuard : IDisposable
     private readonly bool _counting;
     private readonly long _allocationLimit, _allocationBase;
     private readonly Timer? _timer;
+    private readonly CancellationTokenRegistration _registration;
 
     /// <summary>Why the script was stopped, once it was.</summary>
     public TerminationCause Cause { get; private set; }
@@ -39,7 +40,7 @@ internal sealed class ExecutionGuard : IDisposable
         if (_counting) ts.RequestLimitCheck();
         if (timeout is not null || cancellation.CanBeCanceled || allocationLimit is not null)
             _timer = new Timer(static state => ((ThreadState)state!).RequestLimitCheck(), ts, CheckPeriodMs, CheckPeriodMs);
-        if (cancellation.CanBeCanceled) cancellation.Register(static state => ((ThreadState)state!).RequestLimitCheck(), ts);
+        if (cancellation.CanBeCanceled) _registration = cancellation.Register(static state => ((ThreadState)state!).RequestLimitCheck(), ts);
     }
 
     /// <summary>True once the timeout has passed or the host cancelled (checked without raising, by
@@ -77,6 +78,7 @@ internal sealed class ExecutionGuard : IDisposable
     public void Dispose()
     {
         _timer?.Dispose();
+        _registration.Dispose();
         _ts.ClearLimitCheck();
     }
 }
