@@ -11,7 +11,7 @@ import os as _os
 
 __all__ = ['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED', 'CancelledError', 'TimeoutError',
            'InvalidStateError', 'BrokenExecutor', 'Future', 'Executor', 'wait', 'as_completed',
-           'ThreadPoolExecutor', 'InterpreterPoolExecutor']
+           'ThreadPoolExecutor', 'InterpreterPoolExecutor', 'ProcessPoolExecutor']
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -644,3 +644,11 @@ class InterpreterPoolExecutor(ThreadPoolExecutor):
                 interps, self._worker_interps = self._worker_interps, []
             for interp in interps:
                 interp.close()
+
+
+class ProcessPoolExecutor(Executor):
+    """Refused: MiniPy runs in one process."""
+
+    def __init__(self, *args, **kwargs):
+        raise NotImplementedError('ProcessPoolExecutor is not supported by MiniPy (it runs in one process): '
+                                  'use InterpreterPoolExecutor for isolated workers, or ThreadPoolExecutor')
