@@ -58,9 +58,12 @@ internal static class InterpreterEntry
                 var main = ts.Interp.EnsureMainModule(ts);
                 if (work is string text)
                 {
-                    // Through the code cache: a pool runs the same script in every new interpreter, and
-                    // parsing is the serial part of each start.
-                    var code = CodeCache.Compile(ts, "<string>", text, "<string>");
+                    // A script (not a one-liner made on the fly) goes through the code cache: a pool runs the
+                    // same script in every new interpreter, and the first parse in a process is the serial
+                    // part of its start. A few per process, so generated code cannot fill the cache folder.
+                    var code = text.Length >= 64 && text.Contains('\n') && ts.Interp.Registry.TryTakeExecCacheSlot()
+                        ? CodeCache.Compile(ts, "<string>", text, "<string>")
+                        : ScriptRunner.Compile(ts, text, "<string>");
                     Rc.Decref(ts, ScriptRunner.RunCode(ts, code, main.Dict, main.Dict));
                 }
                 else

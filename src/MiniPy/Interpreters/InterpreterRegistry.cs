@@ -60,6 +60,13 @@ internal sealed class InterpreterRegistry
 
     public long NewQueueId() => Interlocked.Increment(ref _nextQueueId);
 
+    /// <summary>How many exec'd scripts of one process may go through the on-disk code cache.</summary>
+    private const int ExecCacheSlots = 16;
+    private int _execCacheUses;
+
+    /// <summary>True for the first <see cref="ExecCacheSlots"/> exec'd scripts of the process.</summary>
+    public bool TryTakeExecCacheSlot() => Interlocked.Increment(ref _execCacheUses) <= ExecCacheSlots;
+
     public void CountPut() => Interlocked.Increment(ref _queuePuts);
     public void CountGet() => Interlocked.Increment(ref _queueGets);
 
