@@ -22,14 +22,45 @@ internal static class CodeCache
         return string.IsNullOrEmpty(local) ? null : Path.Combine(local, "minipy", "cache");
     }
 
+    /// <summary>Entries live in a subfolder named after the runtime build, so that a new build starts a
+    /// new folder and removes the old builds' ones instead of letting them pile up.</summary>
     private static string? PathFor(string name, string source, string filename)
     {
         var folder = Folder();
         if (folder is null) return null;
         var runtime = typeof(CodeObject).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-        var (h1, h2) = ContentHash($"{CodeMarshal.FormatVersion}\n{runtime}\n{filename}\n{source}");
+        var (h1, h2) = ContentHash($"{CodeMarshal.FormatVersion}\n{filename}\n{source}");
         var safeName = Path.GetFileNameWithoutExtension(name.Replace('<', '_').Replace('>', '_'));
-        return Path.Combine(folder, $"{safeName}-{h1:x16}{h2:x8}.mpyc");
+        return Path.Combine(folder, runtime, $"{safeName}-{h1:x16}{h2:x8}.mpyc");
+    }
+
+    private static bool IsHex(string s)
+    {
+        foreach (char c in s)
+            if (!char.IsAsciiHexDigit(c)) return false;
+        return true;
+    }
+
+    /// <summary>Makes this build's folder; the first time, removes the folders of other builds.</summary>
+    private static void EnsureBuildFolder(string buildFolder)
+    {
+        if (Directory.Exists(buildFolder)) return;
+        Directory.CreateDirectory(buildFolder);
+        var root = Path.GetDirectoryName(buildFolder);
+        if (root is null) return;
+        foreach (var other in Directory.GetDirectories(root))
+        {
+            var name = Path.GetFileName(other);
+            if (name.Length != 32 || other == buildFolder || !IsHex(name)) continue;
+            try { Directory.Delete(other, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        // Entries of the format before build folders sat at the top level.
+        foreach (var stale in Directory.GetFiles(root, "*.mpyc"))
+        {
+            try { File.Delete(stale); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
     }
 
     /// <summary>Two independent 64-bit FNV-1a lanes over the text. Not SHA-256: its first use loads the
@@ -79,7 +110,7 @@ internal static class CodeCache
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            EnsureBuildFolder(Path.GetDirectoryName(path)!);
             var temp = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
             using (var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8))
                 CodeMarshal.Write(writer, code);
