@@ -70,8 +70,7 @@ public sealed class MiniPyInterpreter : IDisposable
         {
             var main = ts.Interp.EnsureMainModule(ts);
             var r = ScriptRunner.RunString(ts, expression, "<string>", main.Dict, main.Dict, isEval: true);
-            try { return ValueConverter.FromPython(ts, this, r); }
-            finally { Rc.Decref(ts, r); }
+            return FromOwned(ts, r);
         });
 
     /// <summary>The value of an expression as a <typeparamref name="T"/> (InvalidCastException if it is not one).</summary>
@@ -123,6 +122,13 @@ public sealed class MiniPyInterpreter : IDisposable
             return CallObject(ts, callable, call.args);
         });
 
+    /// <summary>The C# value of a new reference, which it gives back.</summary>
+    private object? FromOwned(ThreadState ts, PyObject r)
+    {
+        try { return ValueConverter.FromPython(ts, this, r); }
+        finally { Rc.Decref(ts, r); }
+    }
+
     internal object? Invoke(MiniPyObject handle, ExecutionLimits limits, object?[] args)
     {
         handle.ThrowIfDisposed();
@@ -135,8 +141,7 @@ public sealed class MiniPyInterpreter : IDisposable
         return Run(null, (handle.Value, name), (ts, item) =>
         {
             var r = Ops.GetAttr(ts, item.Value, ts.Interp.Intern(item.name));
-            try { return ValueConverter.FromPython(ts, this, r); }
-            finally { Rc.Decref(ts, r); }
+            return FromOwned(ts, r);
         });
     }
 
@@ -155,8 +160,7 @@ public sealed class MiniPyInterpreter : IDisposable
             for (int k = 0; k < items.Length; k++) items[k] = ValueConverter.ToPython(ts, this, args[k]);
             tuple = ts.NewTuple(items);
             var r = EvalHelpers.CallEx(ts, callable, tuple, null);
-            try { return ValueConverter.FromPython(ts, this, r); }
-            finally { Rc.Decref(ts, r); }
+            return FromOwned(ts, r);
         }
         finally
         {

@@ -172,18 +172,20 @@ internal static class MiscMethods
         Reg.GetSet(md, "__qualname__", (ts, self) => new PyStr(((PyMethodDescriptor)self).Owner.Name + "." + ((PyMethodDescriptor)self).Name));
         Reg.Slots(md, "__repr__", "__call__");
 
-        var g = Types.Generator;
-        Reg.Slots(g, "__iter__", "__next__", "__repr__");
-        Reg.Method(g, "send", (ThreadState ts, PyObject? self, in Args a) => { a.Check("send", 1, 1); return ((PyGenerator)self!).Send(ts, a[0]); });
-        Reg.Method(g, "throw", (ThreadState ts, PyObject? self, in Args a) =>
+        Reg.Slots(Types.Generator, "__iter__", "__next__", "__repr__");
+        // Generators and coroutines are one object kind: the same send, throw and close.
+        foreach (var g in new[] { Types.Generator, Types.Coroutine })
         {
-            a.Check("throw", 1, 3);
-            var exc = a[0] is PyType t ? EvalHelpers.MakeException(ts, t, null) : a[0] as PyBaseException ?? throw Err.TypeError("exceptions must derive from BaseException");
-            if (a[0] is not PyType) Rc.Incref(ts, exc);
-            try { return ((PyGenerator)self!).Throw(ts, exc); }
-            finally { Rc.Decref(ts, exc); }
-        });
-        Reg.Method(g, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyGenerator)self!).Close(ts); return Types.None; });
+            Reg.Method(g, "send", (ThreadState ts, PyObject? self, in Args a) => { a.Check("send", 1, 1); return ((PyGenerator)self!).Send(ts, a[0]); });
+            Reg.Method(g, "throw", (ThreadState ts, PyObject? self, in Args a) =>
+            {
+                a.Check("throw", 1, 3);
+                var exc = ThrownException(ts, a);
+                try { return ((PyGenerator)self!).Throw(ts, exc); }
+                finally { Rc.Decref(ts, exc); }
+            });
+            Reg.Method(g, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyGenerator)self!).Close(ts); return Types.None; });
+        }
         RegisterCoroutines();
     }
 
@@ -215,15 +217,6 @@ internal static class MiscMethods
     {
         var c = Types.Coroutine;
         Reg.Slots(c, "__repr__");
-        Reg.Method(c, "send", (ThreadState ts, PyObject? self, in Args a) => { a.Check("send", 1, 1); return ((PyGenerator)self!).Send(ts, a[0]); });
-        Reg.Method(c, "throw", (ThreadState ts, PyObject? self, in Args a) =>
-        {
-            a.Check("throw", 1, 3);
-            var exc = ThrownException(ts, a);
-            try { return ((PyGenerator)self!).Throw(ts, exc); }
-            finally { Rc.Decref(ts, exc); }
-        });
-        Reg.Method(c, "close", (ThreadState ts, PyObject? self, in Args a) => { ((PyGenerator)self!).Close(ts); return Types.None; });
         // A coroutine is its own awaitable iterator (CPython wraps it; the protocol is the same).
         Reg.Method(c, "__await__", (ThreadState ts, PyObject? self, in Args a) => Rc.New(ts, self!));
         Reg.Method(c, "__next__", (ThreadState ts, PyObject? self, in Args a) => ((PyGenerator)self!).Send(ts, Types.None));

@@ -160,9 +160,7 @@ internal sealed class PyGenerator : PyObject
         {
             Rc.Decref(ts, thrown);
             returned = true;
-            var v = e.Value.Args.Count > 0 ? Rc.New(ts, e.Value.Args.Items[0]) : Types.None;
-            Rc.Decref(ts, e.Value);
-            return v;
+            return EvalHelpers.TakeStopIterationValue(ts, e.Value);
         }
         catch (PyException e)
         {

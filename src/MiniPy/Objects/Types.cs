@@ -218,7 +218,8 @@ internal static class Types
             Dict = S("__dict__"), Class = S("__class__"), Eq = S("__eq__"), Ne = S("__ne__"), Round = S("__round__"),
             Reversed = S("__reversed__"), Missing = S("__missing__"), InitSubclass = S("__init_subclass__"),
             SetName = S("__set_name__"), Builtins = S("__builtins__"), Main = S("__main__"), File = S("__file__"),
-            Trunc = S("__trunc__"), Floor = S("__floor__"), Ceil = S("__ceil__");
+            Trunc = S("__trunc__"), Floor = S("__floor__"), Ceil = S("__ceil__"), Await = S("__await__"),
+            AIter = S("__aiter__"), ANext = S("__anext__"), AEnter = S("__aenter__"), AExit = S("__aexit__");
 
         public static readonly PyStr[] CompareNames =
         {

@@ -270,7 +270,7 @@ internal static class EvalHelpers
     public static PyObject GetAwaitable(ThreadState ts, PyObject o)
     {
         if (o.Type == Types.Coroutine || o is PyAsyncGenAwaitable) return Rc.New(ts, o);
-        var await = o.Type == Types.Generator ? null : o.Type.Lookup(ts.Interp.Intern("__await__"));
+        var await = o.Type == Types.Generator ? null : o.Type.Lookup(Types.Strs.Await);
         if (await is null) throw Err.TypeError($"'{o.Type.Name}' object can't be awaited");
         var it = Ops.CallDunder(ts, await, o);
         if (it.Type == Types.Coroutine || it.Type.Lookup(Types.Strs.Next) is null && it is not PyGenerator)
@@ -285,7 +285,7 @@ internal static class EvalHelpers
     /// <summary>GET_AITER: aiterable.__aiter__().</summary>
     public static PyObject GetAIter(ThreadState ts, PyObject o)
     {
-        var aiter = o.Type.Lookup(ts.Interp.Intern("__aiter__"))
+        var aiter = o.Type.Lookup(Types.Strs.AIter)
                     ?? throw Err.TypeError($"'async for' requires an object with __aiter__ method, got {o.Type.Name}");
         return Ops.CallDunder(ts, aiter, o);
     }
@@ -293,35 +293,21 @@ internal static class EvalHelpers
     /// <summary>GET_ANEXT: the awaitable of aiterator.__anext__().</summary>
     public static PyObject GetANext(ThreadState ts, PyObject aiter)
     {
-        var anext = aiter.Type.Lookup(ts.Interp.Intern("__anext__"))
+        var anext = aiter.Type.Lookup(Types.Strs.ANext)
                     ?? throw Err.TypeError($"'async for' requires an iterator with __anext__ method, got {aiter.Type.Name}");
         var r = Ops.CallDunder(ts, anext, aiter);
         try { return GetAwaitable(ts, r); }
         finally { Rc.Decref(ts, r); }
     }
 
-    /// <summary>BEFORE_ASYNC_WITH: the bound __aexit__ and the awaitable of __aenter__().</summary>
-    public static (PyObject Exit, PyObject Entered) EnterAsyncWith(ThreadState ts, PyObject mgr)
+    /// <summary>BEFORE_WITH / BEFORE_ASYNC_WITH: the bound exit method and the result of calling enter
+    /// (for async with, the awaitable of __aenter__()).</summary>
+    public static (PyObject Exit, PyObject Entered) EnterWith(ThreadState ts, PyObject mgr, bool isAsync)
     {
-        var enter = mgr.Type.Lookup(ts.Interp.Intern("__aenter__"));
-        var exit = mgr.Type.Lookup(ts.Interp.Intern("__aexit__"));
+        var enter = mgr.Type.Lookup(isAsync ? Types.Strs.AEnter : Types.Strs.Enter);
+        var exit = mgr.Type.Lookup(isAsync ? Types.Strs.AExit : Types.Strs.Exit);
         if (enter is null || exit is null)
-            throw Err.TypeError($"'{mgr.Type.Name}' object does not support the asynchronous context manager protocol");
-        var boundExit = exit is PyFunction ? new PyMethod(ts, exit, mgr) : exit.DescriptorGet(ts, mgr, mgr.Type) ?? Rc.New(ts, exit);
-        try { return (boundExit, Ops.CallDunder(ts, enter, mgr)); }
-        catch
-        {
-            Rc.Decref(ts, boundExit);
-            throw;
-        }
-    }
-
-    public static (PyObject Exit, PyObject Entered) EnterWith(ThreadState ts, PyObject mgr)
-    {
-        var enter = mgr.Type.Lookup(Types.Strs.Enter);
-        var exit = mgr.Type.Lookup(Types.Strs.Exit);
-        if (enter is null || exit is null)
-            throw Err.TypeError($"'{mgr.Type.Name}' object does not support the context manager protocol");
+            throw Err.TypeError($"'{mgr.Type.Name}' object does not support the {(isAsync ? "asynchronous " : "")}context manager protocol");
         var boundExit = exit is PyFunction ? new PyMethod(ts, exit, mgr) : exit.DescriptorGet(ts, mgr, mgr.Type) ?? Rc.New(ts, exit);
         try { return (boundExit, Ops.CallDunder(ts, enter, mgr)); }
         catch
@@ -343,6 +329,14 @@ internal static class EvalHelpers
             buf[2] = (PyObject?)exc.Traceback ?? Types.None;
         }
         return Ops.Call(ts, exit, buf);
+    }
+
+    /// <summary>The value a StopIteration carries (a new reference), releasing the exception.</summary>
+    public static PyObject TakeStopIterationValue(ThreadState ts, PyBaseException stop)
+    {
+        var v = stop.Args.Count > 0 ? Rc.New(ts, stop.Args.Items[0]) : Types.None;
+        Rc.Decref(ts, stop);
+        return v;
     }
 
     /// <summary>One step of yield from: sends <paramref name="sent"/> into the subiterator. When it finishes,
@@ -372,9 +366,7 @@ internal static class EvalHelpers
             catch (PyException e) when (e.Value.Type.IsSubtypeOf(Types.StopIteration))
             {
                 done = true;
-                var v = e.Value.Args.Count > 0 ? Rc.New(ts, e.Value.Args.Items[0]) : Types.None;
-                Rc.Decref(ts, e.Value);
-                return v;
+                return TakeStopIterationValue(ts, e.Value);
             }
             finally { Rc.Decref(ts, send); }
         }

@@ -1050,11 +1050,12 @@ internal static partial class Eval
                             continue;
                         }
                         case Opcode.BeforeWith:
+                        case Opcode.BeforeAsyncWith:
                         {
                             var mgr = s[sp - 1].V;
                             f.Pc = pc;
                             f.Sp = sp;
-                            var (exit, entered) = EvalHelpers.EnterWith(ts, mgr);
+                            var (exit, entered) = EvalHelpers.EnterWith(ts, mgr, (Opcode)(byte)instr == Opcode.BeforeAsyncWith);
                             s[sp - 1].V = exit;
                             s[sp++].V = entered;
                             TRc.Decref(ts, mgr);
@@ -1105,17 +1106,6 @@ internal static partial class Eval
                             s[sp].V = null!;
                             TRc.Decref(ts, aiter);
                             pc = arg;
-                            continue;
-                        }
-                        case Opcode.BeforeAsyncWith:
-                        {
-                            var mgr = s[sp - 1].V;
-                            f.Pc = pc;
-                            f.Sp = sp;
-                            var (exit, entered) = EvalHelpers.EnterAsyncWith(ts, mgr);
-                            s[sp - 1].V = exit;
-                            s[sp++].V = entered;
-                            TRc.Decref(ts, mgr);
                             continue;
                         }
                         case Opcode.CallExitResult:

@@ -18,12 +18,7 @@ internal sealed partial class ThreadState
     public PyObject CallFunction(PyFunction f, in Args args, PyTuple? kwNames) => CallFunction(f, args.All, args.KwNames ?? kwNames);
 
     /// <summary>Takes the exception being raised, to throw it across native code.</summary>
-    public PyException TakeException()
-    {
-        var e = CurrentException ?? new PyBaseException(Types.SystemError, new PyStr("error return without exception set"));
-        CurrentException = null;
-        return new PyException(e);
-    }
+    public PyException TakeException() => new(TakeExceptionValue());
 
     /// <summary>Takes the exception being raised as an owned value.</summary>
     public PyBaseException TakeExceptionValue()

@@ -935,7 +935,26 @@ class Event:
             self._waiters.remove(fut)
 
 
-class Lock:
+def _wake_up_first(waiters):
+    """Completes the first waiting future that is still pending."""
+    for fut in waiters:
+        if not fut.done():
+            fut.set_result(True)
+            return
+
+
+class _ContextManagerMixin:
+    """async with: acquire() on the way in, release() on the way out."""
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class Lock(_ContextManagerMixin):
     """A mutex for tasks: async with lock: ..."""
 
     def __init__(self):
@@ -958,7 +977,7 @@ class Lock:
                 self._waiters.remove(fut)
         except CancelledError:
             if not self._locked:
-                self._wake_up_first()
+                _wake_up_first(self._waiters)
             raise
         self._locked = True
         return True
@@ -967,23 +986,11 @@ class Lock:
         if not self._locked:
             raise RuntimeError('Lock is not acquired.')
         self._locked = False
-        self._wake_up_first()
-
-    def _wake_up_first(self):
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                return
-
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
+        _wake_up_first(self._waiters)
 
 
-class Semaphore:
+
+class Semaphore(_ContextManagerMixin):
     """A counter tasks acquire and release: at most value tasks inside at once."""
 
     def __init__(self, value=1):
@@ -1008,17 +1015,8 @@ class Semaphore:
 
     def release(self):
         self._value += 1
-        for fut in self._waiters:
-            if not fut.done():
-                fut.set_result(True)
-                return
+        _wake_up_first(self._waiters)
 
-    async def __aenter__(self):
-        await self.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self.release()
 
 
 class BoundedSemaphore(Semaphore):
@@ -1032,7 +1030,7 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
-class Condition:
+class Condition(_ContextManagerMixin):
     """wait() until notified, holding the lock around it."""
 
     def __init__(self, lock=None):
@@ -1041,13 +1039,6 @@ class Condition:
         self.locked = self._lock.locked
         self.acquire = self._lock.acquire
         self.release = self._lock.release
-
-    async def __aenter__(self):
-        await self._lock.acquire()
-        return None
-
-    async def __aexit__(self, exc_type, exc, tb):
-        self._lock.release()
 
     async def wait(self):
         self.release()
