@@ -90,3 +90,14 @@ internal struct GeneralRc : IRefCounting
     public static void Incref(ThreadState ts, PyObject o) => Rc.IncrefGeneral(ts, o);
     public static void Decref(ThreadState ts, PyObject o) => Rc.DecrefGeneral(ts, o);
 }
+
+/// <summary>The thread's own scheme, chosen at run time (<see cref="Rc"/>): for built-ins that share a
+/// scheme-generic helper with the eval loop.</summary>
+internal struct DynamicRc : IRefCounting
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Incref(ThreadState ts, PyObject o) => Rc.Incref(ts, o);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Decref(ThreadState ts, PyObject o) => Rc.Decref(ts, o);
+}

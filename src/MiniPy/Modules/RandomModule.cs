@@ -15,7 +15,7 @@ internal sealed class PyRandom : PyObject
 
     public PyRandom(PyType type) : base(type) { }
 
-    public override PyDict? InstanceDict => _dict ??= new PyDict();
+    public override PyDict? InstanceDict => PyDict.Ensure(ref _dict);
 
     public void Seed(ThreadState ts, PyObject? seed)
     {

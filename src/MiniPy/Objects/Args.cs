@@ -22,7 +22,12 @@ internal readonly ref struct Args
 
     public int KwCount => KwNames?.Count ?? 0;
 
-    public PyObject this[int i] => All[i];
+    /// <summary>The argument at <paramref name="i"/>. A built-in that reads an argument it was not given (it
+    /// skipped its count check) gets the TypeError CPython's argument parsing gives, not an index fault.</summary>
+    public PyObject this[int i] => (uint)i < (uint)All.Length ? All[i] : throw Missing(i);
+
+    private PyException Missing(int i) =>
+        Err.TypeError($"expected {(i == 0 ? "1 argument" : $"at least {i + 1} arguments")}, got {Count}");
 
     public ReadOnlySpan<PyObject> Positional => All.Slice(0, Count);
 

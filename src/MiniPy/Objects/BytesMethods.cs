@@ -131,7 +131,10 @@ internal static class BytesMethods
         {
             long n = Ops.AsSize(ts, src);
             if (n < 0) throw Err.ValueError("negative count");
-            return new byte[n];
+            // CPython: bytes(n) beyond Py_ssize_t less its header is an OverflowError, anything else that
+            // cannot be allocated a MemoryError.
+            if (fn == "bytes" && n > long.MaxValue - 33) throw Err.Overflow("byte string is too large");
+            return new byte[SizeLimits.ByteLength(n)];
         }
         if (TryBytes(src) is { } b) return (byte[])b.Clone();
         var items = Ops.ToArray(ts, src);

@@ -13,7 +13,21 @@ internal static class FormatSpec
     {
         public char Fill, Align, Sign, Type, Grouping;
         public bool Alternate, ZeroPad;
-        public int Width, Precision;
+        public long Width;
+        public int Precision;
+    }
+
+    /// <summary>A decimal width or precision as CPython reads it, into a <c>Py_ssize_t</c>; ValueError with
+    /// <paramref name="tooBig"/> beyond it.</summary>
+    internal static long ParseCount(ReadOnlySpan<char> digits, string tooBig = "Too many decimal digits in format string")
+    {
+        long v = 0;
+        foreach (var c in digits)
+        {
+            if (v > (long.MaxValue - (c - '0')) / 10) throw Err.ValueError(tooBig);
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static Spec Parse(string spec)
@@ -28,7 +42,7 @@ internal static class FormatSpec
         if (i < spec.Length && spec[i] == '0') { s.ZeroPad = true; i++; }
         int start = i;
         while (i < spec.Length && char.IsAsciiDigit(spec[i])) i++;
-        if (i > start) s.Width = int.Parse(spec.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+        if (i > start) s.Width = ParseCount(spec.AsSpan(start, i - start));
         if (i < spec.Length && (spec[i] == ',' || spec[i] == '_')) s.Grouping = spec[i++];
         if (i < spec.Length && spec[i] == '.')
         {
@@ -36,7 +50,9 @@ internal static class FormatSpec
             start = i;
             while (i < spec.Length && char.IsAsciiDigit(spec[i])) i++;
             if (i == start) throw Err.ValueError("Format specifier missing precision");
-            s.Precision = int.Parse(spec.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            long precision = ParseCount(spec.AsSpan(start, i - start));
+            if (precision > int.MaxValue) throw Err.ValueError("precision too big");
+            s.Precision = (int)precision;
         }
         if (i < spec.Length) s.Type = spec[i++];
         if (i < spec.Length) throw Err.ValueError("Invalid format specifier '" + spec + "'");
@@ -68,7 +84,7 @@ internal static class FormatSpec
     {
         int len = body.Length + sign.Length;
         if (s.Width <= len) return sign + body;
-        int pad = s.Width - len;
+        int pad = SizeLimits.StringLength(s.Width) - len;
         char align = s.Align == '\0' ? defaultAlign : s.Align;
         string fill = s.Fill.ToString();
         switch (align)
@@ -119,7 +135,7 @@ internal static class FormatSpec
         if (s.Align == '=' && s.Fill == '0' && s.Grouping != '\0')
         {
             // Zero padding takes part in grouping.
-            int width = s.Width - sign.Length - prefix.Length;
+            long width = SizeLimits.StringLength(s.Width) - sign.Length - prefix.Length;
             string grouped = Group(digits, s.Grouping, every);
             while (grouped.Length < width) { digits = "0" + digits; grouped = Group(digits, s.Grouping, every); }
             return sign + prefix + grouped;
@@ -165,7 +181,7 @@ internal static class FormatSpec
         string sign = negative && !double.IsNaN(v) ? "-" : s.Sign == '+' ? "+" : s.Sign == ' ' ? " " : "";
         if (s.Align == '=' && s.Fill == '0' && s.Grouping != '\0')
         {
-            int width = s.Width - sign.Length;
+            long width = SizeLimits.StringLength(s.Width) - sign.Length;
             while (body.Length < width) body = (body.Length % 4 == 3 ? s.Grouping.ToString() : "0") + body;
             return sign + body;
         }

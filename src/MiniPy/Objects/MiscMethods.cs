@@ -19,7 +19,7 @@ internal static class MiscMethods
         Reg.Slots(Types.EllipsisType, "__repr__");
         Reg.Slots(Types.NotImplementedType, "__repr__");
         Reg.GetSet(Types.Cell, "cell_contents", (ts, self) =>
-            ((PyCell)self).Contents is { } c ? Rc.New(ts, c) : throw Err.ValueError("Cell is empty"));
+            ((PyCell)self).Load(ts) ?? throw Err.ValueError("Cell is empty"));
         Reg.GetSet(Types.Code, "co_name", (ts, self) => new PyStr(((CodeObject)self).Name));
         Reg.GetSet(Types.Code, "co_qualname", (ts, self) => new PyStr(((CodeObject)self).QualName));
         Reg.GetSet(Types.Code, "co_filename", (ts, self) => new PyStr(((CodeObject)self).Filename));
@@ -62,17 +62,42 @@ internal static class MiscMethods
         Reg.GetSet(t, "start", (ts, self) => ts.NewInt(((PyRange)self).Start));
         Reg.GetSet(t, "stop", (ts, self) => ts.NewInt(((PyRange)self).Stop));
         Reg.GetSet(t, "step", (ts, self) => ts.NewInt(((PyRange)self).Step));
-        Reg.Method(t, "count", (ThreadState ts, PyObject? self, in Args a) => ts.NewInt(((PyRange)self!).Contains(ts, a[0]) ? 1 : 0));
+        Reg.Method(t, "count", (ThreadState ts, PyObject? self, in Args a) =>
+        {
+            a.Check("range.count", 1, 1);
+            var r = (PyRange)self!;
+            if (a[0] is PyInt) return ts.NewInt(r.Contains(ts, a[0]) ? 1 : 0);
+            long n = 0;
+            for (long i = 0; i < r.Count; i++)
+            {
+                var item = ts.NewInt(r.At(i));
+                try { if (Ops.EqualsBool(ts, item, a[0])) n++; }
+                finally { Rc.Decref(ts, item); }
+            }
+            return ts.NewInt(n);
+        });
         Reg.Method(t, "index", (ThreadState ts, PyObject? self, in Args a) =>
         {
+            a.Check("range.index", 1, 1);
             var r = (PyRange)self!;
-            if (!r.Contains(ts, a[0])) throw Err.ValueError($"{Ops.ReprString(ts, a[0])} is not in range");
-            return ts.NewInt((((PyInt)a[0]).Value - r.Start) / r.Step);
+            if (a[0] is PyInt v)
+            {
+                if (!r.Contains(ts, v)) throw Err.ValueError($"{Ops.ReprString(ts, v)} is not in range");
+                return ts.NewInt((long)(((Int128)v.Value - r.Start) / r.Step));
+            }
+            // Anything else equal to an item (1.0, a class with __eq__) is found by comparing, as in CPython.
+            for (long i = 0; i < r.Count; i++)
+            {
+                var item = ts.NewInt(r.At(i));
+                try { if (Ops.EqualsBool(ts, item, a[0])) return ts.NewInt(i); }
+                finally { Rc.Decref(ts, item); }
+            }
+            throw Err.ValueError($"{Ops.ReprString(ts, a[0])} is not in range");
         });
         Reg.Method(t, "__reversed__", (ThreadState ts, PyObject? self, in Args a) =>
         {
             var r = (PyRange)self!;
-            return new PyRangeIterator(r.Start + (r.Count - 1) * r.Step, -r.Step, r.Count);
+            return r.Count == 0 ? new PyRangeIterator(0, 1, 0) : new PyRangeIterator(r.At(r.FullCount - 1), -r.Step, r.Count);
         });
 
         var sl = Types.Slice;

@@ -37,7 +37,9 @@ internal static class ObjectMethods
             if (cls.LayoutBase != Types.Object) return cls.New!(ts, cls, default);
             return new PyInstance(ts, cls);
         });
-        Reg.Slots(t, "__repr__", "__str__", "__hash__", "__eq__", "__ne__");
+        Reg.Slots(t, "__repr__", "__hash__", "__eq__", "__ne__");
+        // object.__str__ is repr() through the object's type, so an overridden __repr__ is honoured.
+        Reg.Method(t, "__str__", (ThreadState ts, PyObject? self, in Args a) => Ops.Repr(ts, self!));
         Reg.Method(t, "__lt__", (ThreadState ts, PyObject? self, in Args a) => Types.NotImplemented);
         Reg.Method(t, "__le__", (ThreadState ts, PyObject? self, in Args a) => Types.NotImplemented);
         Reg.Method(t, "__gt__", (ThreadState ts, PyObject? self, in Args a) => Types.NotImplemented);

@@ -35,23 +35,40 @@ internal static class PercentFormat
             {
                 string flags = "";
                 while (i < format.Length && "-+ #0".IndexOf(format[i]) >= 0) flags += format[i++];
-                int width = -1, precision = -1;
-                if (i < format.Length && format[i] == '*') { width = (int)Ops.AsLong(ts, NextArg(items, ref next)); i++; }
+                long width = -1;
+                int precision = -1;
+                if (i < format.Length && format[i] == '*')
+                {
+                    var w = NextArg(items, ref next);
+                    if (!IntOps.IsInt(w)) throw Err.TypeError("* wants int");
+                    width = Ops.AsSsize(ts, w);
+                    if (width < 0) { flags += '-'; width = width == long.MinValue ? long.MaxValue : -width; }
+                    i++;
+                }
                 else
                 {
                     int start = i;
                     while (i < format.Length && char.IsAsciiDigit(format[i])) i++;
-                    if (i > start) width = int.Parse(format.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+                    if (i > start) width = FormatSpec.ParseCount(format.AsSpan(start, i - start), "width too big");
                 }
                 if (i < format.Length && format[i] == '.')
                 {
                     i++;
-                    if (i < format.Length && format[i] == '*') { precision = (int)Ops.AsLong(ts, NextArg(items, ref next)); i++; }
+                    if (i < format.Length && format[i] == '*')
+                    {
+                        var p = NextArg(items, ref next);
+                        if (!IntOps.IsInt(p)) throw Err.TypeError("* wants int");
+                        long prec = Ops.AsCInt(ts, p);
+                        precision = prec < 0 ? 0 : (int)prec;
+                        i++;
+                    }
                     else
                     {
                         int start = i;
                         while (i < format.Length && char.IsAsciiDigit(format[i])) i++;
-                        precision = i > start ? int.Parse(format.AsSpan(start, i - start), CultureInfo.InvariantCulture) : 0;
+                        long prec = i > start ? FormatSpec.ParseCount(format.AsSpan(start, i - start), "precision too big") : 0;
+                        if (prec > int.MaxValue) throw Err.ValueError("precision too big");
+                        precision = (int)prec;
                     }
                 }
                 if (i >= format.Length) throw Err.ValueError("incomplete format");
@@ -62,14 +79,15 @@ internal static class PercentFormat
                 bool left = flags.Contains('-');
                 if (width > body.Length)
                 {
-                    if (left) body = body.PadRight(width);
+                    int padded = SizeLimits.StringLength(width);
+                    if (left) body = body.PadRight(padded);
                     else if (flags.Contains('0') && conv is not ('s' or 'r' or 'a' or 'c'))
                     {
                         int signLen = body.Length > 0 && (body[0] == '-' || body[0] == '+' || body[0] == ' ') ? 1 : 0;
                         if (body.Length > signLen + 1 && body[signLen] == '0' && (body[signLen + 1] is 'x' or 'X' or 'o')) signLen += 2;
-                        body = body.Substring(0, signLen) + new string('0', width - body.Length) + body.Substring(signLen);
+                        body = body.Substring(0, signLen) + new string('0', padded - body.Length) + body.Substring(signLen);
                     }
-                    else body = body.PadLeft(width);
+                    else body = body.PadLeft(padded);
                 }
                 sb.Append(body);
             }

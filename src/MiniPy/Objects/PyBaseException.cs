@@ -32,7 +32,7 @@ internal sealed class PyBaseException : PyObject
         return e;
     }
 
-    public override PyDict? InstanceDict => Dict ??= new PyDict();
+    public override PyDict? InstanceDict => PyDict.Ensure(ref Dict);
 
     /// <summary>str(exc) without running Python code (for diagnostics).</summary>
     public string MessageText()

@@ -35,7 +35,7 @@ internal sealed class PyBytes : PyObject
     {
         if (op == Objects.BinaryOp.Add && !reflected && BytesMethods.TryBytes(other) is { } o)
         {
-            var r = new byte[Value.Length + o.Length];
+            var r = new byte[SizeLimits.Sum(Value.Length, o.Length, Array.MaxLength, 1)];
             Value.CopyTo(r, 0);
             o.CopyTo(r, Value.Length);
             return new PyBytes(r);
@@ -43,7 +43,7 @@ internal sealed class PyBytes : PyObject
         if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
         {
             long n = Math.Max(0, Ops.AsSize(ts, other));
-            return new PyBytes(Repeat(Value, n));
+            return new PyBytes(Repeat(Value, n, "repeated bytes are too long"));
         }
         if (op == Objects.BinaryOp.Mod && !reflected)
             return new PyBytes(Encoding.Latin1.GetBytes(PercentFormat.Format(ts, Encoding.Latin1.GetString(Value), other)));
@@ -52,20 +52,23 @@ internal sealed class PyBytes : PyObject
 
     public override bool Contains(ThreadState ts, PyObject item) => BytesMethods.Contains(ts, Value, Value.Length, item);
 
-    /// <summary><paramref name="source"/> repeated <paramref name="n"/> times, by doubling copies (b"x" * 16 MiB is one fill).</summary>
-    public static byte[] Repeat(byte[] source, long n)
+    public static byte[] Repeat(byte[] source, long n, string? overflowMessage) => Repeat(source, source.Length, n, overflowMessage);
+
+    /// <summary>The first <paramref name="length"/> bytes of <paramref name="source"/> repeated <paramref name="n"/> times,
+    /// by doubling copies (b"x" * 16 MiB is one fill). A total beyond <c>Py_ssize_t</c> raises OverflowError with
+    /// <paramref name="overflowMessage"/> (MemoryError when null, as for bytearray).</summary>
+    public static byte[] Repeat(byte[] source, int length, long n, string? overflowMessage)
     {
-        long total = source.Length * n;
-        if (n != 0 && total / n != source.Length || total > Array.MaxLength) throw Err.Make(Types.MemoryError, "");
+        if (n <= 0 || length == 0) return Array.Empty<byte>();
+        int total = SizeLimits.Repeat(length, n, Array.MaxLength, overflowMessage, 1);
         var r = new byte[total];
-        if (total == 0) return r;
-        if (source.Length == 1)
+        if (length == 1)
         {
             Array.Fill(r, source[0]);
             return r;
         }
-        source.CopyTo(r, 0);
-        long filled = source.Length;
+        Array.Copy(source, r, length);
+        long filled = length;
         while (filled < total)
         {
             long chunk = Math.Min(filled, total - filled);
@@ -113,14 +116,14 @@ internal sealed class PyByteArray : PyLockable
     public void Append(byte b)
     {
         CheckResizable();
-        if (Count == Buffer.Length) Array.Resize(ref Buffer, Math.Max(8, Count * 2));
+        if (Count == Buffer.Length) Array.Resize(ref Buffer, SizeLimits.GrownCapacity(Count, Count + 1L, 1));
         Buffer[Count++] = b;
     }
 
     public void AppendRange(ReadOnlySpan<byte> data)
     {
         if (data.Length > 0) CheckResizable();
-        if (Count + data.Length > Buffer.Length) Array.Resize(ref Buffer, Math.Max(Count + data.Length, Count * 2));
+        if ((long)Count + data.Length > Buffer.Length) Array.Resize(ref Buffer, SizeLimits.GrownCapacity(Count, (long)Count + data.Length, 1));
         data.CopyTo(Buffer.AsSpan(Count));
         Count += data.Length;
     }
@@ -148,6 +151,8 @@ internal sealed class PyByteArray : PyLockable
             r.AppendRange(o);
             return r;
         }
+        if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
+            return new PyByteArray(PyBytes.Repeat(Buffer, Count, Ops.AsSize(ts, other), null));
         return null;
     }
 
@@ -157,6 +162,15 @@ internal sealed class PyByteArray : PyLockable
         if (op == Objects.BinaryOp.Add && BytesMethods.TryBytes(other) is { } o)
         {
             AppendRange(o);
+            return Rc.New(ts, this);
+        }
+        if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
+        {
+            long n = Ops.AsSize(ts, other);
+            if (n != 1 && Count != 0) CheckResizable();
+            var repeated = PyBytes.Repeat(Buffer, Count, n, null);
+            Buffer = repeated;
+            Count = repeated.Length;
             return Rc.New(ts, this);
         }
         return null;

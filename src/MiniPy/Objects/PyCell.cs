@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using MiniPy.Concurrency;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -11,26 +13,44 @@ internal sealed class PyCell : PyLockable
 
     public PyCell(PyObject? contents) : base(Types.Cell) { Contents = contents; }
 
-    /// <summary>The contents as a new reference (null when unbound), taken under the cell's lock.</summary>
-    public PyObject? LoadShared(ThreadState ts)
+    /// <summary>The contents as a new reference, or null when unbound. Without the GIL the reference is taken
+    /// under the cell's lock, so a thread rebinding the variable cannot free the value in between.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject? Load<TRc>(ThreadState ts) where TRc : struct, IRefCounting
     {
-        using var cs = new Concurrency.CriticalSection(ts, this);
+        if (ts.FreeThreaded) return LoadLocked(ts);
+        var o = Contents;
+        if (o is not null) TRc.Incref(ts, o);
+        return o;
+    }
+
+    public PyObject? Load(ThreadState ts) => Load<DynamicRc>(ts);
+
+    private PyObject? LoadLocked(ThreadState ts)
+    {
+        using var cs = new CriticalSection(ts, this);
         var o = Contents;
         if (o is not null) Rc.Incref(ts, o);
         return o;
     }
 
-    /// <summary>Replaces the contents (taking over the caller's reference) under the cell's lock; the old
-    /// value is released after the lock, since its __del__ may run.</summary>
-    public void StoreShared(ThreadState ts, PyObject? value)
+    /// <summary>Replaces the contents, taking over the caller's reference (null unbinds), and returns the old
+    /// contents for the caller to release: after the cell's lock, since its __del__ may run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject? Exchange(ThreadState ts, PyObject? value)
     {
-        PyObject? old;
-        using (new Concurrency.CriticalSection(ts, this))
-        {
-            old = Contents;
-            Contents = value;
-        }
-        if (old is not null) Rc.Decref(ts, old);
+        if (ts.FreeThreaded) return ExchangeLocked(ts, value);
+        var old = Contents;
+        Contents = value;
+        return old;
+    }
+
+    private PyObject? ExchangeLocked(ThreadState ts, PyObject? value)
+    {
+        using var cs = new CriticalSection(ts, this);
+        var old = Contents;
+        Contents = value;
+        return old;
     }
 
     public override PyObject Repr(ThreadState ts) =>

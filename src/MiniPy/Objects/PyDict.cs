@@ -33,6 +33,18 @@ internal sealed class PyDict : PyLockable
     /// table. Writers hold the dict's lock in the free-threaded mode and never run Python code while it is odd.</summary>
     private int _seq;
 
+    /// <summary>The dict in <paramref name="field"/>, created on first use. Without the GIL two threads may both
+    /// find it missing: one compare-and-swap publishes exactly one dict, and the loser adopts the winner's, so
+    /// neither thread's writes land in a dict that is then dropped. The freshly made loser was never shared.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyDict Ensure(ref PyDict? field) => Volatile.Read(ref field) ?? Publish(ref field);
+
+    private static PyDict Publish(ref PyDict? field)
+    {
+        var fresh = new PyDict();
+        return Interlocked.CompareExchange(ref field, fresh, null) ?? fresh;
+    }
+
     public PyDict() : base(Types.Dict)
     {
         _indices = new int[8];
@@ -42,7 +54,7 @@ internal sealed class PyDict : PyLockable
 
     public PyDict(PyType cls) : this() { Type = cls; }
 
-    public override PyDict? InstanceDict => Type.IsHeap ? _dict ??= new PyDict() : null;
+    public override PyDict? InstanceDict => Type.IsHeap ? PyDict.Ensure(ref _dict) : null;
 
     public int Count => _live;
 
@@ -147,6 +159,17 @@ internal sealed class PyDict : PyLockable
         if (_live == 0) return null;
         FindSlot(ts, key, hash, out int ix);
         return ix >= 0 ? _entries[ix].Value : null;
+    }
+
+    /// <summary>The value for a str key as a new reference, or null, for the eval loop: with the GIL a borrowed
+    /// lookup and an increment; without it the reference is taken under the dict's lock.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public PyObject? GetStrNew<TRc>(ThreadState ts, PyStr key) where TRc : struct, IRefCounting
+    {
+        if (ts.FreeThreaded) return GetItemNew(ts, key);
+        var v = GetItemOrNull(key);
+        if (v is not null) TRc.Incref(ts, v);
+        return v;
     }
 
     /// <summary>The value for a key as a new reference, or null: safe against a concurrent removal (the

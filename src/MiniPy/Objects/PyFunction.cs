@@ -37,7 +37,7 @@ internal sealed class PyFunction : PyObject
         Module = module is null ? PyNone.Instance : Rc.New(ts, module);
     }
 
-    public override PyDict? InstanceDict => _dict ??= new PyDict();
+    public override PyDict? InstanceDict => PyDict.Ensure(ref _dict);
 
     public override PyObject Repr(ThreadState ts) => new PyStr($"<function {((PyStr)QualName).Value} at 0x{IdentityOf(this):x}>");
 

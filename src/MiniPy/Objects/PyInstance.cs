@@ -13,7 +13,7 @@ internal sealed class PyInstance : PyObject
         if (cls.HasDel) Flags |= FinalizerFlag;
     }
 
-    public override PyDict? InstanceDict => Dict ??= new PyDict();
+    public override PyDict? InstanceDict => PyDict.Ensure(ref Dict);
 
     public override void Traverse(IReferenceVisitor visitor)
     {

@@ -26,7 +26,7 @@ internal sealed class PyList : PyLockable
         return l;
     }
 
-    public override PyDict? InstanceDict => Type.IsHeap ? _dict ??= new PyDict() : null;
+    public override PyDict? InstanceDict => Type.IsHeap ? PyDict.Ensure(ref _dict) : null;
 
     /// <summary>Appends, taking ownership of the reference to <paramref name="item"/>.</summary>
     public void AppendOwned(PyObject item)
@@ -42,11 +42,7 @@ internal sealed class PyList : PyLockable
         AppendOwned(item);
     }
 
-    private void Grow(int min)
-    {
-        int cap = Math.Max(min, Items.Length < 4 ? 4 : Items.Length + (Items.Length >> 1) + 4);
-        Array.Resize(ref Items, cap);
-    }
+    private void Grow(long min) => Array.Resize(ref Items, SizeLimits.GrownCapacity(Items.Length, min, IntPtr.Size));
 
     public void Insert(ThreadState ts, long index, PyObject item)
     {
@@ -75,20 +71,20 @@ internal sealed class PyList : PyLockable
         if (iterable is PyList other)
         {
             int n = other.Count;
-            if (Count + n > Items.Length) Grow(Count + n);
+            if (Count + n > Items.Length) Grow((long)Count + n);
             for (int i = 0; i < n; i++) { Items[Count + i] = other.Items[i]; Rc.Incref(ts, other.Items[i]); }
             Count += n;
             return;
         }
         if (iterable is PyTuple t)
         {
-            if (Count + t.Items.Length > Items.Length) Grow(Count + t.Items.Length);
+            if ((long)Count + t.Items.Length > Items.Length) Grow((long)Count + t.Items.Length);
             foreach (var x in t.Items) { Items[Count++] = x; Rc.Incref(ts, x); }
             return;
         }
         if (iterable is PyDict or PyDictView or PySet && Ops.Snapshot(ts, iterable) is { } snapshot)
         {
-            if (Count + snapshot.Length > Items.Length) Grow(Count + snapshot.Length);
+            if ((long)Count + snapshot.Length > Items.Length) Grow((long)Count + snapshot.Length);
             foreach (var x in snapshot) Items[Count++] = x;
             return;
         }
@@ -160,7 +156,8 @@ internal sealed class PyList : PyLockable
         if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
         {
             long n = Ops.AsSize(ts, other);
-            var r = new PyList((int)Math.Max(0, Math.Min(n * Count, int.MaxValue / 2)));
+            if (n <= 0 || Count == 0) return new PyList();
+            var r = new PyList(SizeLimits.Repeat(Count, n, Array.MaxLength, null, IntPtr.Size));
             for (long k = 0; k < n; k++) r.Extend(ts, this);
             return r;
         }
@@ -180,6 +177,8 @@ internal sealed class PyList : PyLockable
             long n = Ops.AsSize(ts, other);
             if (n <= 0) { Clear(ts); return Rc.New(ts, this); }
             int original = Count;
+            if (original == 0) return Rc.New(ts, this);
+            Grow(SizeLimits.Repeat(original, n, Array.MaxLength, null, IntPtr.Size));
             for (long k = 1; k < n; k++)
                 for (int i = 0; i < original; i++) Append(ts, Items[i]);
             return Rc.New(ts, this);
@@ -202,6 +201,28 @@ internal sealed class PyList : PyLockable
     }
 
     /// <summary>list[index] for an int index (negative counts from the end); a new reference.</summary>
+    /// <summary>list[index] for the eval loop: with the GIL an in-range index is a plain read; without it
+    /// the item is read and its reference taken under the list's lock.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public PyObject GetIndex<TRc>(ThreadState ts, long index) where TRc : struct, IRefCounting
+    {
+        if (ts.FreeThreaded || (ulong)index >= (ulong)Count) return GetIndex(ts, index);
+        var r = Items[index];
+        TRc.Incref(ts, r);
+        return r;
+    }
+
+    /// <summary>list[index] = value for the eval loop (see <see cref="GetIndex{TRc}"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public void SetIndex<TRc>(ThreadState ts, long index, PyObject value) where TRc : struct, IRefCounting
+    {
+        if (ts.FreeThreaded || (ulong)index >= (ulong)Count) { SetIndex(ts, index, value); return; }
+        var old = Items[index];
+        Items[index] = value;
+        TRc.Incref(ts, value);
+        TRc.Decref(ts, old);
+    }
+
     public PyObject GetIndex(ThreadState ts, long index)
     {
         using var cs = new CriticalSection(ts, this);
@@ -284,7 +305,7 @@ internal sealed class PyList : PyLockable
                 int removed = (int)(stop - start), added = seq.Length;
                 var old = new PyObject[removed];
                 Array.Copy(Items, start, old, 0, removed);
-                int newCount = Count - removed + added;
+                int newCount = SizeLimits.ArrayLength((long)Count - removed + added);
                 if (newCount > Items.Length) Grow(newCount);
                 Array.Copy(Items, stop, Items, start + added, Count - stop);
                 for (int k = 0; k < added; k++) { Items[start + k] = seq[k]; Rc.Incref(ts, seq[k]); }

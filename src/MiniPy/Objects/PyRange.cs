@@ -1,3 +1,4 @@
+using System;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -5,31 +6,38 @@ namespace MiniPy.Objects;
 /// <summary>range(start, stop, step) over longs.</summary>
 internal sealed class PyRange : PyObject
 {
-    public readonly long Start, Stop, Step, Count;
+    public readonly long Start, Stop, Step;
+    /// <summary>The number of items, capped at long.MaxValue (iteration never gets that far); <see cref="FullCount"/> is exact.</summary>
+    public readonly long Count;
+    /// <summary>The exact number of items: range(-2**63, 2**63 - 1) has more than a Py_ssize_t holds.</summary>
+    public readonly Int128 FullCount;
 
     public PyRange(long start, long stop, long step) : base(Types.Range)
     {
         Start = start;
         Stop = stop;
         Step = step;
-        if (step > 0) Count = start < stop ? (stop - start - 1) / step + 1 : 0;
-        else Count = start > stop ? (start - stop - 1) / -step + 1 : 0;
+        if (step > 0) FullCount = start < stop ? ((Int128)stop - start - 1) / step + 1 : 0;
+        else FullCount = start > stop ? ((Int128)start - stop - 1) / -(Int128)step + 1 : 0;
+        Count = FullCount > long.MaxValue ? long.MaxValue : (long)FullCount;
     }
 
-    public long At(long i) => Start + i * Step;
+    /// <summary>The item at <paramref name="i"/> (in range): it lies between start and stop, so it fits.</summary>
+    public long At(Int128 i) => (long)(Start + i * Step);
 
     public override PyObject Repr(ThreadState ts) =>
         new PyStr(Step == 1 ? $"range({Start}, {Stop})" : $"range({Start}, {Stop}, {Step})");
 
     public override bool IsTrue(ThreadState ts) => Count > 0;
     public override bool HasLength => true;
-    public override long Length(ThreadState ts) => Count;
+    public override long Length(ThreadState ts) =>
+        FullCount > long.MaxValue ? throw Err.Overflow("Python int too large to convert to C ssize_t") : Count;
     public override long Hash(ThreadState ts) => (Start * 31 + Stop) * 31 + Step;
 
     public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
     {
         if (other is not PyRange r || op is not (CompareOp.Eq or CompareOp.Ne)) return null;
-        bool eq = Count == r.Count && (Count == 0 || Start == r.Start && (Count == 1 || Step == r.Step));
+        bool eq = FullCount == r.FullCount && (Count == 0 || Start == r.Start && (Count == 1 || Step == r.Step));
         return PyBool.Of(eq == (op == CompareOp.Eq));
     }
 
@@ -39,7 +47,7 @@ internal sealed class PyRange : PyObject
         {
             long v = i.Value;
             if (Step > 0 ? v < Start || v >= Stop : v > Start || v <= Stop) return false;
-            return (v - Start) % Step == 0;
+            return ((Int128)v - Start) % Step == 0;
         }
         return Ops.ContainsByIteration(ts, this, item);
     }
@@ -52,9 +60,9 @@ internal sealed class PyRange : PyObject
             long newStart = At(start), newStep = Step * step;
             return new PyRange(newStart, newStart + count * newStep, newStep);
         }
-        long idx = Ops.AsIndexOrThrow(ts, key, "range indices must be integers or slices, not {0}");
-        if (idx < 0) idx += Count;
-        if (idx < 0 || idx >= Count) throw Err.IndexError("range object index out of range");
+        Int128 idx = Ops.AsIndexOrThrow(ts, key, "range indices must be integers or slices, not {0}");
+        if (idx < 0) idx += FullCount;
+        if (idx < 0 || idx >= FullCount) throw Err.IndexError("range object index out of range");
         return ts.NewInt(At(idx));
     }
 

@@ -29,7 +29,7 @@ internal sealed class PySet : PyLockable
 
     public bool IsFrozen => Type == Types.FrozenSet || Type.IsSubtypeOf(Types.FrozenSet);
 
-    public override PyDict? InstanceDict => Type.IsHeap ? _dict ??= new PyDict() : null;
+    public override PyDict? InstanceDict => Type.IsHeap ? PyDict.Ensure(ref _dict) : null;
 
     public int Count => _used;
 

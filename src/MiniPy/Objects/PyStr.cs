@@ -79,8 +79,9 @@ internal sealed class PyStr : PyObject
         switch (op)
         {
             case Objects.BinaryOp.Add:
-                if (other is PyStr s) return new PyStr(reflected ? s.Value + Value : Value + s.Value);
-                return null;
+                if (other is not PyStr s) return null;
+                SizeLimits.StringLength((long)s.Value.Length + Value.Length);
+                return new PyStr(reflected ? s.Value + Value : Value + s.Value);
             case Objects.BinaryOp.Mul:
                 if (!IntOps.IsInt(other)) return null;
                 return Repeat(Ops.AsSize(ts, other));
@@ -95,10 +96,13 @@ internal sealed class PyStr : PyObject
     private PyObject Repeat(long n)
     {
         if (n <= 0 || Value.Length == 0) return new PyStr("");
-        if (n * Value.Length > int.MaxValue / 2) throw Err.Make(Types.MemoryError, "");
-        var sb = new StringBuilder(Value.Length * (int)n);
-        for (long i = 0; i < n; i++) sb.Append(Value);
-        return new PyStr(sb.ToString());
+        int total = SizeLimits.Repeat(Value.Length, n, SizeLimits.MaxStringLength, "repeated string is too long", sizeof(char));
+        return new PyStr(string.Create(total, Value, static (span, v) =>
+        {
+            v.AsSpan().CopyTo(span);
+            for (int filled = v.Length; filled < span.Length; filled *= 2)
+                span[..Math.Min(filled, span.Length - filled)].CopyTo(span[filled..]);
+        }));
     }
 
     public override bool Contains(ThreadState ts, PyObject item)

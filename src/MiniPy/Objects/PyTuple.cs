@@ -73,7 +73,7 @@ internal sealed class PyTuple : PyObject
     {
         if (op == Objects.BinaryOp.Add && other is PyTuple t && !reflected)
         {
-            var items = new PyObject[Items.Length + t.Items.Length];
+            var items = new PyObject[SizeLimits.Sum(Items.Length, t.Items.Length, Array.MaxLength, IntPtr.Size)];
             for (int i = 0; i < Items.Length; i++) { items[i] = Items[i]; Rc.Incref(ts, Items[i]); }
             for (int i = 0; i < t.Items.Length; i++) { items[Items.Length + i] = t.Items[i]; Rc.Incref(ts, t.Items[i]); }
             return ts.NewTuple(items);
@@ -83,9 +83,9 @@ internal sealed class PyTuple : PyObject
             long n = Ops.AsSize(ts, other);
             if (n <= 0 || Items.Length == 0) return Types.EmptyTuple;
             if (n == 1) return Rc.New(ts, this);
-            var items = new PyObject[checked(Items.Length * (int)n)];
-            for (int k = 0; k < n; k++)
-                for (int i = 0; i < Items.Length; i++) { items[k * Items.Length + i] = Items[i]; Rc.Incref(ts, Items[i]); }
+            var items = new PyObject[SizeLimits.Repeat(Items.Length, n, Array.MaxLength, null, IntPtr.Size)];
+            for (int k = 0, at = 0; k < n; k++)
+                for (int i = 0; i < Items.Length; i++, at++) { items[at] = Items[i]; Rc.Incref(ts, Items[i]); }
             return ts.NewTuple(items);
         }
         return null;

@@ -1,3 +1,4 @@
+using System;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -126,21 +127,28 @@ internal static class SetMethods
                 }
                 return r;
             });
-            Reg.Method(t, "symmetric_difference", (ThreadState ts, PyObject? self, in Args a) => SymmetricDifference(ts, Self(self), a[0]));
+            Reg.Method(t, "symmetric_difference", (ThreadState ts, PyObject? self, in Args a) =>
+            {
+                a.Check(self!.Type.Name + ".symmetric_difference", 1, 1);
+                return SymmetricDifference(ts, Self(self), a[0]);
+            });
             Reg.Method(t, "issubset", (ThreadState ts, PyObject? self, in Args a) =>
             {
+                a.Check(Self(self).Type.Name + ".issubset", 1, 1);
                 var other = a[0] as PySet ?? MakeSet(ts, a[0]);
                 try { return PyBool.Of(Self(self).IsSubsetOf(ts, other)); }
                 finally { if (!ReferenceEquals(other, a[0])) Rc.Decref(ts, other); }
             });
             Reg.Method(t, "issuperset", (ThreadState ts, PyObject? self, in Args a) =>
             {
+                a.Check(Self(self).Type.Name + ".issuperset", 1, 1);
                 var other = a[0] as PySet ?? MakeSet(ts, a[0]);
                 try { return PyBool.Of(other.IsSubsetOf(ts, Self(self))); }
                 finally { if (!ReferenceEquals(other, a[0])) Rc.Decref(ts, other); }
             });
             Reg.Method(t, "isdisjoint", (ThreadState ts, PyObject? self, in Args a) =>
             {
+                a.Check(Self(self).Type.Name + ".isdisjoint", 1, 1);
                 var inter = Intersection(ts, Self(self), a[0]);
                 try { return PyBool.Of(((PySet)inter).Count == 0); }
                 finally { Rc.Decref(ts, inter); }
@@ -169,21 +177,30 @@ internal static class SetMethods
         });
         Reg.Method(s, "intersection_update", (ThreadState ts, PyObject? self, in Args a) =>
         {
+            a.Check("set.intersection_update", 0, int.MaxValue);
             var set = Self(self);
-            var inter = (PySet)Intersection(ts, set, a[0]);
-            set.Clear(ts);
-            set.UpdateFrom(ts, inter);
-            Rc.Decref(ts, inter);
+            for (int i = 0; i < a.Count; i++)
+            {
+                var inter = (PySet)Intersection(ts, set, a[i]);
+                set.Clear(ts);
+                set.UpdateFrom(ts, inter);
+                Rc.Decref(ts, inter);
+            }
             return Types.None;
         });
         Reg.Method(s, "difference_update", (ThreadState ts, PyObject? self, in Args a) =>
         {
-            foreach (var k in Ops.ToArray(ts, a[0])) { Self(self).Discard(ts, k); Rc.Decref(ts, k); }
+            a.Check("set.difference_update", 0, int.MaxValue);
+            for (int i = 0; i < a.Count; i++)
+                foreach (var k in Ops.ToArray(ts, a[i])) { Self(self).Discard(ts, k); Rc.Decref(ts, k); }
             return Types.None;
         });
         Reg.Method(s, "symmetric_difference_update", (ThreadState ts, PyObject? self, in Args a) =>
         {
-            foreach (var k in Ops.ToArray(ts, a[0])) { if (!Self(self).Discard(ts, k)) Self(self).Add(ts, k); Rc.Decref(ts, k); }
+            a.Check("set.symmetric_difference_update", 1, 1);
+            var items = ReferenceEquals(a[0], self) ? Array.Empty<PyObject>() : Ops.ToArray(ts, a[0]);
+            if (ReferenceEquals(a[0], self)) Self(self).Clear(ts);
+            foreach (var k in items) { if (!Self(self).Discard(ts, k)) Self(self).Add(ts, k); Rc.Decref(ts, k); }
             return Types.None;
         });
     }

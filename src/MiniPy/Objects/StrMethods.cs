@@ -196,7 +196,7 @@ internal static class StrMethods
     private static string Pad(ThreadState ts, string s, in Args a, string fn, int mode)
     {
         a.Check(fn, 1, 2);
-        long width = Ops.AsIndex(ts, a[0]);
+        long width = Ops.AsSsize(ts, a[0]);
         char fill = ' ';
         if (a.Count > 1)
         {
@@ -206,7 +206,7 @@ internal static class StrMethods
         }
         int len = s.Length;
         if (width <= len) return s;
-        int total = (int)width - len;
+        int total = SizeLimits.StringLength(width) - len;
         int left = mode switch { 0 => 0, 1 => total, _ => total / 2 + (total & (int)width & 1) };
         return new string(fill, left) + s + new string(fill, total - left);
     }
@@ -216,13 +216,18 @@ internal static class StrMethods
         var items = Ops.ToArray(ts, iterable);
         try
         {
-            var sb = new StringBuilder();
+            long total = items.Length > 0 ? (long)sep.Length * (items.Length - 1) : 0;
             for (int i = 0; i < items.Length; i++)
             {
                 if (items[i] is not PyStr ps)
                     throw Err.TypeError($"sequence item {i}: expected str instance, {items[i].Type.Name} found");
+                total += ps.Value.Length;
+            }
+            var sb = new StringBuilder(SizeLimits.StringLength(total));
+            for (int i = 0; i < items.Length; i++)
+            {
                 if (i > 0) sb.Append(sep);
-                sb.Append(ps.Value);
+                sb.Append(((PyStr)items[i]).Value);
             }
             return sb.ToString();
         }
@@ -370,9 +375,9 @@ internal static class StrMethods
         {
             a.Check("zfill", 1, 1);
             var s = S(self);
-            long width = Ops.AsIndex(ts, a[0]);
+            long width = Ops.AsSsize(ts, a[0]);
             if (width <= s.Length) return Str(s);
-            int fill = (int)width - s.Length;
+            int fill = SizeLimits.StringLength(width) - s.Length;
             if (s.Length > 0 && (s[0] == '+' || s[0] == '-')) return Str(s[0] + new string('0', fill) + s.Substring(1));
             return Str(new string('0', fill) + s);
         });
@@ -443,12 +448,22 @@ internal static class StrMethods
         Reg.Method(t, "format_map", (ThreadState ts, PyObject? self, in Args a) => Str(StrFormat.FormatMap(ts, S(self), a[0])));
         Reg.Method(t, "expandtabs", (ThreadState ts, PyObject? self, in Args a) =>
         {
-            long tab = a.Get(0, "tabsize") is { } ta ? Ops.AsIndex(ts, ta) : 8;
-            var sb = new StringBuilder();
-            int col = 0;
-            foreach (var c in S(self))
+            a.CheckKeywords("expandtabs", "tabsize");
+            a.CheckPositional("expandtabs", 0, 1);
+            int tab = a.Get(0, "tabsize") is { } ta ? Ops.AsCInt(ts, ta) : 8;
+            var s = S(self);
+            // The length first (CPython's first pass), so that a huge tab size fails before allocating.
+            long col = 0, length = 0;
+            foreach (var c in s)
             {
-                if (c == '\t') { int n = tab > 0 ? (int)(tab - col % tab) : 0; sb.Append(' ', n); col += n; }
+                if (c == '\t') { if (tab > 0) { long n = tab - col % tab; col += n; length += n; } }
+                else { length++; col = c is '\n' or '\r' ? 0 : col + 1; }
+            }
+            var sb = new StringBuilder(SizeLimits.StringLength(length));
+            col = 0;
+            foreach (var c in s)
+            {
+                if (c == '\t') { if (tab > 0) { int n = (int)(tab - col % tab); sb.Append(' ', n); col += n; } }
                 else if (c is '\n' or '\r') { sb.Append(c); col = 0; }
                 else { sb.Append(c); col++; }
             }

@@ -36,4 +36,16 @@ internal static class Err
     }
 
     public static string TypeName(PyObject o) => o.Type.Name;
+
+    /// <summary>The Python exception for a .NET exception that reached a boundary (the eval loop, a thread's or
+    /// the main program's top): an allocation .NET refused is MemoryError, a .NET stack about to overflow is
+    /// RecursionError, and anything else is a MiniPy bug, surfaced as SystemError (with the .NET stack under
+    /// <c>--debug</c>), never as a crash.</summary>
+    public static PyBaseException FromClr(ThreadState ts, System.Exception e) => e switch
+    {
+        PyException p => p.Value,
+        System.OutOfMemoryException => new PyBaseException(Types.MemoryError),
+        System.InsufficientExecutionStackException => new PyBaseException(Types.RecursionError, new PyStr("maximum recursion depth exceeded")),
+        _ => new PyBaseException(Types.SystemError, new PyStr(ts.Interp.Options.Debug ? e.ToString() : $"internal error: {e.GetType().Name}: {e.Message}")),
+    };
 }

@@ -105,11 +105,4 @@ internal static partial class Eval
             exc.SetContext(ts, handled);
         ts.CurrentException = exc;
     }
-
-    private static PyBaseException InternalError(ThreadState ts, Exception e)
-    {
-        // A .NET exception here is a MiniPy bug: surface it as SystemError, never as a crash.
-        var message = ts.Interp.Options.Debug ? e.ToString() : $"internal error: {e.GetType().Name}: {e.Message}";
-        return new PyBaseException(Types.SystemError, new PyStr(message));
-    }
 }

@@ -123,14 +123,7 @@ internal static partial class Eval
                         }
                         case Opcode.LoadDeref:
                         {
-                            var cell = (PyCell)s[lb + co.NLocals + arg].V;
-                            PyObject? o;
-                            if (!ts.FreeThreaded)
-                            {
-                                o = cell.Contents;
-                                if (o is not null) TRc.Incref(ts, o);
-                            }
-                            else o = cell.LoadShared(ts);
+                            var o = ((PyCell)s[lb + co.NLocals + arg].V).Load<TRc>(ts);
                             if (o is null) throw UnboundDeref(co, arg);
                             s[sp++].V = o;
                             continue;
@@ -138,37 +131,23 @@ internal static partial class Eval
                         case Opcode.LoadClassDeref:
                         {
                             var name = ts.Interp.Intern(DerefName(co, arg));
-                            var o = f.Locals!.GetItemOrNull(name);
-                            if (o is null)
-                            {
-                                o = ((PyCell)s[lb + co.NLocals + arg].V).Contents;
-                                if (o is null) throw UnboundDeref(co, arg);
-                            }
-                            TRc.Incref(ts, o);
+                            var o = f.Locals!.GetItemNew(ts, name) ?? ((PyCell)s[lb + co.NLocals + arg].V).Load<TRc>(ts);
+                            if (o is null) throw UnboundDeref(co, arg);
                             s[sp++].V = o;
                             continue;
                         }
                         case Opcode.StoreDeref:
                         {
-                            var cell = (PyCell)s[lb + co.NLocals + arg].V;
                             var value = s[--sp].V;
                             s[sp].V = null!;
-                            if (ts.FreeThreaded)
-                            {
-                                cell.StoreShared(ts, value);
-                                continue;
-                            }
-                            var old = cell.Contents;
-                            cell.Contents = value;
+                            var old = ((PyCell)s[lb + co.NLocals + arg].V).Exchange(ts, value);
                             if (old is not null) TRc.Decref(ts, old);
                             continue;
                         }
                         case Opcode.DeleteDeref:
                         {
-                            var cell = (PyCell)s[lb + co.NLocals + arg].V;
-                            var old = cell.Contents;
+                            var old = ((PyCell)s[lb + co.NLocals + arg].V).Exchange(ts, null);
                             if (old is null) throw UnboundDeref(co, arg);
-                            cell.Contents = null;
                             TRc.Decref(ts, old);
                             continue;
                         }
@@ -231,15 +210,7 @@ internal static partial class Eval
                                 var descr = ClassAttribute(co, pc - 1, inst.Type, names[arg]);
                                 if (descr is null or PyFunction)
                                 {
-                                    var dict = inst.Dict;
-                                    PyObject? iv;
-                                    if (dict is null) iv = null;
-                                    else if (!ts.FreeThreaded)
-                                    {
-                                        iv = dict.GetItemOrNull(names[arg]);
-                                        if (iv is not null) TRc.Incref(ts, iv);
-                                    }
-                                    else iv = dict.GetItemNew(ts, names[arg]);
+                                    var iv = Volatile.Read(ref inst.Dict)?.GetStrNew<TRc>(ts, names[arg]);
                                     if (iv is not null) r = iv;
                                     else if (descr is not null) r = new PyMethod(ts, descr, obj);
                                 }
@@ -282,7 +253,7 @@ internal static partial class Eval
                             var v = s[sp - 2].V;
                             if (obj is PyInstance inst && !inst.Type.HasCustomSetAttr
                                 && ClassAttribute(co, pc - 1, inst.Type, names[arg]) is null or PyFunction)
-                                (inst.Dict ??= new PyDict()).SetStr(ts, names[arg], v);
+                                PyDict.Ensure(ref inst.Dict).SetStr(ts, names[arg], v);
                             else Ops.SetAttr(ts, obj, names[arg], v);
                             s[sp - 1].V = s[sp - 2].V = null!;
                             sp -= 2;
@@ -305,14 +276,7 @@ internal static partial class Eval
                             PyObject r;
                             if (container is PyList list && key.GetType() == typeof(PyInt) && !list.Type.IsHeap)
                             {
-                                long index = Unsafe.As<PyInt>(key).Value;
-                                if (!ts.FreeThreaded && (ulong)index < (ulong)list.Count)
-                                {
-                                    r = list.Items[index];
-                                    TRc.Incref(ts, r);
-                                }
-                                // Without the GIL the item is read and its reference taken under the list's lock.
-                                else r = list.GetIndex(ts, index);
+                                r = list.GetIndex<TRc>(ts, Unsafe.As<PyInt>(key).Value);
                             }
                             else r = Ops.GetItem(ts, container, key);
                             s[sp - 1].V = null!;
@@ -329,15 +293,7 @@ internal static partial class Eval
                             var v = s[sp - 3].V;
                             if (container is PyList list && key.GetType() == typeof(PyInt) && !list.Type.IsHeap)
                             {
-                                long index = Unsafe.As<PyInt>(key).Value;
-                                if (!ts.FreeThreaded && (ulong)index < (ulong)list.Count)
-                                {
-                                    var old = list.Items[index];
-                                    list.Items[index] = v;
-                                    TRc.Incref(ts, v);
-                                    TRc.Decref(ts, old);
-                                }
-                                else list.SetIndex(ts, index, v);
+                                list.SetIndex<TRc>(ts, Unsafe.As<PyInt>(key).Value, v);
                             }
                             else Ops.SetItem(ts, container, key, v);
                             s[sp - 1].V = s[sp - 2].V = s[sp - 3].V = null!;
@@ -1241,12 +1197,10 @@ internal static partial class Eval
                 pending = true;
                 reraise = false;
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e)
             {
                 f.Sp = f.StackBase + f.Code.StackSize;
-                SetRaised(ts, e is InsufficientExecutionStackException
-                    ? new PyBaseException(Types.RecursionError, new PyStr("maximum recursion depth exceeded"))
-                    : InternalError(ts, e));
+                SetRaised(ts, Err.FromClr(ts, e));
                 pending = true;
                 reraise = false;
             }

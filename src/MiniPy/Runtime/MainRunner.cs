@@ -31,9 +31,9 @@ internal static class MainRunner
         {
             uncaught = e.Value;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
-            uncaught = new PyBaseException(Types.SystemError, new PyStr(interp.Options.Debug ? e.ToString() : $"internal error: {e.GetType().Name}: {e.Message}"));
+            uncaught = Err.FromClr(ts, e);
         }
         int exitCode = 0;
         string? errorText = null;

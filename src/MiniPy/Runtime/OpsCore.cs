@@ -53,7 +53,8 @@ internal static partial class Ops
         RuntimeHelpers.EnsureSufficientExecutionStack();
         if (!o.Type.IsHeap) return o.Repr(ts);
         var m = o.Type.Lookup(Types.Strs.Repr)!;
-        if (m is PyMethodDescriptor) return o.Repr(ts);
+        // A built-in type's own __repr__ is its virtual method; any other callable stored as __repr__ is called.
+        if (m is PyMethodDescriptor { Name: "__repr__" }) return o.Repr(ts);
         var r = CallDunder(ts, m, o);
         if (r is not PyStr) { Rc.Decref(ts, r); throw Err.TypeError($"__repr__ returned non-string (type {r.Type.Name})"); }
         return r;
@@ -72,7 +73,7 @@ internal static partial class Ops
         if (o is PyStr s && !s.Type.IsHeap) return Rc.New(ts, (PyObject)s);
         if (!o.Type.IsHeap) return o.Str(ts);
         var m = o.Type.Lookup(Types.Strs.Str)!;
-        if (m is PyMethodDescriptor d)
+        if (m is PyMethodDescriptor { Name: "__str__" } d)
         {
             if (ReferenceEquals(d.Owner, Types.Object)) return Repr(ts, o);
             return o.Str(ts);

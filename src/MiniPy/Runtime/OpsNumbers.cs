@@ -183,6 +183,22 @@ internal static partial class Ops
         return AsIndex(ts, o);
     }
 
+    /// <summary>A <c>Py_ssize_t</c> argument (CPython's "n" format): OverflowError beyond 64 bits.</summary>
+    public static long AsSsize(ThreadState ts, PyObject o)
+    {
+        if (o is PyBigInt) throw Err.Overflow("Python int too large to convert to C ssize_t");
+        return AsIndex(ts, o);
+    }
+
+    /// <summary>A C <c>int</c> argument (CPython's "i" format): OverflowError beyond 32 bits.</summary>
+    public static int AsCInt(ThreadState ts, PyObject o)
+    {
+        long v = o is PyBigInt ? long.MaxValue : AsIndex(ts, o);
+        if (v > int.MaxValue) throw Err.Overflow("Python int too large to convert to C int");
+        if (v < int.MinValue) throw Err.Overflow("Python int too small to convert to C int");
+        return (int)v;
+    }
+
     /// <summary>An int argument given as int or bool (or an object with __index__).</summary>
     public static long AsLong(ThreadState ts, PyObject o, string what = "an integer")
     {

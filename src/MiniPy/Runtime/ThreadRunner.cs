@@ -60,16 +60,12 @@ internal static class ThreadRunner
                 var r = EvalHelpers.CallEx(ts, function, ts.BootArgs!, ts.BootKwargs);
                 Rc.Decref(ts, r);
             }
-            catch (PyException e)
+            catch (Exception e)
             {
-                var exc = e.Value;
+                var exc = Err.FromClr(ts, e);
                 if (!exc.Type.IsSubtypeOf(Types.SystemExit))
                     ThreadModule.WriteStderr(ts, $"Exception ignored in thread started by: {SafeRepr(ts, function)}\n" + TracebackPrinter.Format(ts, exc));
                 Rc.Decref(ts, exc);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                ThreadModule.WriteStderr(ts, $"Exception ignored in thread started by: {SafeRepr(ts, function)}\nSystemError: internal error: {e.GetType().Name}: {e.Message}\n");
             }
         }
         finally

@@ -32,6 +32,7 @@ internal sealed partial class ThreadState
     public int Depth;
     /// <summary>A copy of the interpreter's recursion limit, read on every call.</summary>
     public int RecursionLimit = 1000;
+    /// <summary>Nested native calls of Python-level callables (see <see cref="NativeRecursionGuard"/>).</summary>
     public int NativeDepth;
 
     /// <summary>The exception being raised (owned), while the eval loop unwinds.</summary>
