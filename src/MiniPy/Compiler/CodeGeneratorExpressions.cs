@@ -45,7 +45,7 @@ internal sealed partial class CodeGenerator
     private void Expression(Expr e)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new SyntaxErrorException("too many nested expressions", e.Line, e.Col);
+            throw new SyntaxErrorException("maximum recursion depth exceeded during compilation", e.Line, e.Col, "RecursionError");
         int savedLine = _line;
         _line = e.Line;
         switch (e)

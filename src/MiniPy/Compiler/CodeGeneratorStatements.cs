@@ -10,7 +10,7 @@ internal sealed partial class CodeGenerator
     private void Statement(Stmt s)
     {
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw new SyntaxErrorException("too many nested statements", s.Line, s.Col);
+            throw new SyntaxErrorException("maximum recursion depth exceeded during compilation", s.Line, s.Col, "RecursionError");
         _line = s.Line;
         if (_depth < 0) _depth = BaseDepth(); // unreachable code still needs a consistent depth
         switch (s)

@@ -327,7 +327,42 @@ internal sealed class SymbolTable
             }
         }
 
+        /// <summary>CPython 3.13's parser gives up (MemoryError) when right-nested constructs go deeper than
+        /// its stack of 6,000 rule levels: unary operators, <c>not</c>, <c>await</c> and conditional
+        /// expressions take one level each, lambdas and powers two, so 5,968 unary minus signs parse and
+        /// 5,969 do not.</summary>
+        public const int MaxParserLevel = 5968;
+
+        /// <summary>CPython 3.13's compiler recurses over the tree and stops (RecursionError) beyond its C
+        /// recursion limit: a chain of 9,996 binary operators, attributes or subscripts compiles, 9,997 do not.</summary>
+        public const int MaxExpressionDepth = 9997;
+
+        private int _expressionDepth, _parserLevel;
+
+        /// <summary>Walks one expression, refusing the nesting that CPython refuses (the same programs fail, with
+        /// the same exceptions, and nothing deeper reaches the code generator).</summary>
         public void Expression(Scope s, Expr e)
+        {
+            int weight = e switch
+            {
+                UnaryOpExpr or AwaitExpr or IfExpr => 1,
+                LambdaExpr or BinOpExpr { Op: BinaryOperator.Pow } => 2,
+                _ => 0,
+            };
+            _parserLevel += weight;
+            if (_parserLevel > MaxParserLevel)
+                throw new SyntaxErrorException("Parser stack overflowed - Python source too complex to parse", e.Line, e.Col, "MemoryError");
+            if (++_expressionDepth > MaxExpressionDepth || !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+                throw new SyntaxErrorException("maximum recursion depth exceeded during compilation", e.Line, e.Col, "RecursionError");
+            try { ExpressionNode(s, e); }
+            finally
+            {
+                _expressionDepth--;
+                _parserLevel -= weight;
+            }
+        }
+
+        private void ExpressionNode(Scope s, Expr e)
         {
             switch (e)
             {

@@ -17,12 +17,25 @@ internal sealed class StreamGate
 
     public void Enter(ThreadState ts)
     {
-        if (!Monitor.TryEnter(_sync))
+        if (Monitor.TryEnter(_sync))
         {
-            ts.BeginBlocking();
-            try { Monitor.Enter(_sync); }
-            finally { ts.EndBlocking(); }
+            Hold(ts);
+            return;
         }
+        ts.BeginBlocking();
+        try
+        {
+            Monitor.Enter(_sync);
+            // Recorded before the GIL is taken back: if the interpreter is shutting down, this thread parks in
+            // EndBlocking for good, and the park path must find the gate to abandon it (or the main thread's
+            // final flush would wait for it forever).
+            Hold(ts);
+        }
+        finally { ts.EndBlocking(); }
+    }
+
+    private void Hold(ThreadState ts)
+    {
         if (_stream is not null) _stream.Caller = ts;
         _holder = ts;
         ts.HeldGate = this;

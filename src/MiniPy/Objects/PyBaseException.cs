@@ -45,9 +45,23 @@ internal sealed class PyBaseException : PyObject
     public override PyObject Str(ThreadState ts)
     {
         if (Type.IsSubtypeOf(Types.KeyError) && Args.Count == 1) return Ops.Repr(ts, Args.Items[0]);
+        if (Type.IsSubtypeOf(Types.SyntaxError) && Args.Count >= 1) return SyntaxErrorStr(ts);
         if (Args.Count == 0) return new PyStr("");
         if (Args.Count == 1) return Ops.Str(ts, Args.Items[0]);
         return Ops.Repr(ts, Args);
+    }
+
+    /// <summary>CPython's SyntaxError.__str__: the message, then the file's base name and the line where known.</summary>
+    private PyObject SyntaxErrorStr(ThreadState ts)
+    {
+        var message = Ops.StrString(ts, Args.Items[0]);
+        var file = Dict?.GetItemOrNull(ts.Interp.Intern("filename")) as PyStr;
+        var line = Dict?.GetItemOrNull(ts.Interp.Intern("lineno")) as PyInt;
+        var name = file is null ? null : System.IO.Path.GetFileName(file.Value);
+        if (name is not null && line is not null) return new PyStr($"{message} ({name}, line {line.Value})");
+        if (name is not null) return new PyStr($"{message} ({name})");
+        if (line is not null) return new PyStr($"{message} (line {line.Value})");
+        return new PyStr(message);
     }
 
     public override PyObject Repr(ThreadState ts)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -86,9 +87,12 @@ internal sealed class PyType : PyObject
     /// <summary>
     /// Lookups along the MRO, cached by name (absent names too) in a small direct-mapped table. Entries are
     /// immutable and replaced whole, so threads (and interpreters sharing the built-in types) read it
-    /// without locks. Dropped by <see cref="Modified"/>, which runs whenever this class or a base changes.
+    /// without locks. The table is stamped with the <see cref="Version"/> it was filled under, and a lookup
+    /// stores its answer only in a table of the version it read before walking the MRO: a thread whose walk
+    /// raced with a change of this class or a base (<see cref="Modified"/>) cannot leave a stale entry in a
+    /// table that later lookups trust.
     /// </summary>
-    private LookupEntry?[]? _lookupCache;
+    private LookupTable? _lookupCache;
 
     private const int LookupCacheSize = 64;
 
@@ -98,12 +102,20 @@ internal sealed class PyType : PyObject
         public readonly PyObject? Value = value;
     }
 
+    private sealed class LookupTable(int version)
+    {
+        public readonly int Version = version;
+        public readonly LookupEntry?[] Entries = new LookupEntry?[LookupCacheSize];
+    }
+
     /// <summary>Finds an attribute along the MRO; a borrowed reference, or null.</summary>
     public PyObject? Lookup(PyStr name)
     {
-        var cache = _lookupCache;
+        int version = Volatile.Read(ref Version);
+        var cache = Volatile.Read(ref _lookupCache);
         int slot = (int)name.HashValue & (LookupCacheSize - 1);
-        if (cache is not null && cache[slot] is { } entry && (ReferenceEquals(entry.Name, name) || entry.Name.Value == name.Value))
+        if (cache is not null && cache.Version == version && cache.Entries[slot] is { } entry
+            && (ReferenceEquals(entry.Name, name) || entry.Name.Value == name.Value))
             return entry.Value;
         var mro = Mro;
         PyObject? found = null;
@@ -114,8 +126,13 @@ internal sealed class PyType : PyObject
         }
         if (CacheEnabled)
         {
-            cache ??= _lookupCache = new LookupEntry?[LookupCacheSize];
-            cache[slot] = new LookupEntry(name, found);
+            if (cache is null || cache.Version != version)
+            {
+                var fresh = new LookupTable(version);
+                var seen = Interlocked.CompareExchange(ref _lookupCache, fresh, cache);
+                cache = ReferenceEquals(seen, cache) ? fresh : seen;
+            }
+            if (cache is not null && cache.Version == version) cache.Entries[slot] = new LookupEntry(name, found);
         }
         return found;
     }
@@ -137,8 +154,8 @@ internal sealed class PyType : PyObject
     /// <summary>Called after a change to this class's dict: refresh hook flags and invalidate caches here and below.</summary>
     public void Modified()
     {
-        Version++;
-        _lookupCache = null;
+        Interlocked.Increment(ref Version);
+        Volatile.Write(ref _lookupCache, null);
         RefreshHooks();
         PyType[] subclasses;
         lock (_subclasses)

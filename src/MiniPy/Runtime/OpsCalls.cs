@@ -5,7 +5,6 @@ namespace MiniPy.Runtime;
 
 internal static partial class Ops
 {
-    private const string CallingWhere = " while calling a Python object";
 
     /// <summary>callable(*args): a new reference.</summary>
     public static PyObject Call(ThreadState ts, PyObject callable, in Args args)
@@ -15,7 +14,7 @@ internal static partial class Ops
         {
             var m = callable.Type.Lookup(Types.Strs.Call);
             if (m is null) throw Err.TypeError($"'{callable.Type.Name}' object is not callable");
-            using var guard = new NativeRecursionGuard(ts, CallingWhere);
+            using var guard = new NativeRecursionGuard(ts, NativeRecursionGuard.Calling);
             return CallWithSelf(ts, m, callable, args);
         }
         return callable.Call(ts, args);
@@ -54,7 +53,7 @@ internal static partial class Ops
         {
             var all = new Args(buf.AsSpan(0, n + 1), args.KwNames);
             if (function is PyFunction f) return ts.CallFunction(f, all.All, all.KwNames);
-            using var guard = new NativeRecursionGuard(ts, CallingWhere);
+            using var guard = new NativeRecursionGuard(ts, NativeRecursionGuard.Calling);
             if (function is PyMethodDescriptor d) return d.Invoke(ts, self, args);
             var bound = function.DescriptorGet(ts, self, self.Type);
             if (bound is not null)

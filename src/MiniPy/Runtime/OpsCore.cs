@@ -49,15 +49,22 @@ internal static partial class Ops
 
     public static PyObject Repr(ThreadState ts, PyObject o)
     {
-        // Nested containers recurse here on the .NET stack: stop with RecursionError, never overflow.
-        RuntimeHelpers.EnsureSufficientExecutionStack();
-        if (!o.Type.IsHeap) return o.Repr(ts);
+        if (!o.Type.IsHeap) return BuiltinRepr(ts, o);
         var m = o.Type.Lookup(Types.Strs.Repr)!;
-        // A built-in type's own __repr__ is its virtual method; any other callable stored as __repr__ is called.
-        if (m is PyMethodDescriptor { Name: "__repr__" }) return o.Repr(ts);
+        // A built-in type's own __repr__ is its virtual method; any other callable stored as __repr__ is called
+        // (and counted as a call: see NativeRecursionGuard).
+        if (m is PyMethodDescriptor { Name: "__repr__" }) return BuiltinRepr(ts, o);
         var r = CallDunder(ts, m, o);
         if (r is not PyStr) { Rc.Decref(ts, r); throw Err.TypeError($"__repr__ returned non-string (type {r.Type.Name})"); }
         return r;
+    }
+
+    /// <summary>A built-in repr: nested containers recurse here on the .NET stack, so it counts as CPython's
+    /// repr does, and stops with RecursionError, never an overflow.</summary>
+    private static PyObject BuiltinRepr(ThreadState ts, PyObject o)
+    {
+        using var guard = new NativeRecursionGuard(ts, NativeRecursionGuard.GettingRepr);
+        return o.Repr(ts);
     }
 
     public static string ReprString(ThreadState ts, PyObject o)
@@ -219,7 +226,8 @@ internal static partial class Ops
 
     public static bool CompareBool(ThreadState ts, PyObject a, PyObject b, CompareOp op)
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        // Containers compare their items here, recursively for nested ones.
+        using var guard = new NativeRecursionGuard(ts, NativeRecursionGuard.InComparison);
         var r = RichCompare(ts, a, b, op);
         if (ReferenceEquals(r, Types.True)) return true;
         if (ReferenceEquals(r, Types.False)) return false;

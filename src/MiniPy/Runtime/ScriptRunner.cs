@@ -26,6 +26,9 @@ internal static class ScriptRunner
 
     public static PyBaseException MakeSyntaxError(ThreadState ts, SyntaxErrorException e, string filename, string source)
     {
+        // Source too deeply nested is refused as CPython refuses it: a plain MemoryError or RecursionError.
+        if (e.Kind == "MemoryError") return new PyBaseException(Types.MemoryError, new PyStr(e.Message));
+        if (e.Kind == "RecursionError") return new PyBaseException(Types.RecursionError, new PyStr(e.Message));
         var type = e.Kind switch { "IndentationError" => Types.IndentationError, "TabError" => Types.TabError, _ => Types.SyntaxError };
         var exc = new PyBaseException(type, new PyStr(e.Message));
         var d = exc.InstanceDict!;

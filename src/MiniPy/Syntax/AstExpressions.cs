@@ -10,7 +10,12 @@ internal sealed record NameExpr(string Id, int Line, int Col) : Expr(Line, Col);
 
 /// <summary>A literal. <see cref="Value"/> holds a long or BigInteger (Int), double (Float), string (Str),
 /// byte[] (Bytes), or nothing for None/True/False/Ellipsis.</summary>
-internal sealed record ConstantExpr(ConstantKind Kind, object? Value, int Line, int Col) : Expr(Line, Col);
+internal sealed record ConstantExpr(ConstantKind Kind, object? Value, int Line, int Col) : Expr(Line, Col)
+{
+    /// <summary>Made by folding a sign into a number literal (<c>-5</c>): a second sign is not folded again, so
+    /// that the tree keeps the nesting the nesting limits measure.</summary>
+    public bool Folded { get; init; }
+}
 
 internal sealed record JoinedStrExpr(IReadOnlyList<Expr> Values, int Line, int Col) : Expr(Line, Col);
 

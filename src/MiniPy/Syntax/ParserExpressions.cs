@@ -133,7 +133,8 @@ internal static partial class PythonParser
             if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
                 var at = input.ConsumeToken();
-                throw new SyntaxErrorException("too many nested expressions", at.HasValue ? Pos(at.Value).Line : 1, at.HasValue ? Pos(at.Value).Col : 1);
+                throw new SyntaxErrorException("Parser stack overflowed - Python source too complex to parse",
+                    at.HasValue ? Pos(at.Value).Line : 1, at.HasValue ? Pos(at.Value).Col : 1, "MemoryError");
             }
             return parser(input);
         };
@@ -151,7 +152,7 @@ internal static partial class PythonParser
     private static Expr FoldUnary(UnaryOperator op, Expr operand)
     {
         // -5 is a constant in CPython's AST optimiser; folding keeps -9223372036854775808 a plain int.
-        if (op == UnaryOperator.USub && operand is ConstantExpr { Kind: ConstantKind.Int or ConstantKind.Float } c)
+        if (op == UnaryOperator.USub && operand is ConstantExpr { Kind: ConstantKind.Int or ConstantKind.Float, Folded: false } c)
         {
             object? v = c.Value switch
             {
@@ -161,7 +162,7 @@ internal static partial class PythonParser
                 double d => -d,
                 _ => null,
             };
-            if (v is not null) return new ConstantExpr(c.Kind, v, c.Line, c.Col - 1);
+            if (v is not null) return new ConstantExpr(c.Kind, v, c.Line, c.Col - 1) { Folded = true };
         }
         return new UnaryOpExpr(op, operand, operand.Line, operand.Col - 1);
     }

@@ -70,6 +70,8 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
     /// <summary>A hand-written scanner over the source text; it tracks lines and columns for the spans.</summary>
     /// <summary>CPython's limit on bracket nesting (MAXLEVEL in its tokenizer).</summary>
     private const int MaxNesting = 200;
+    /// <summary>CPython's limit on f-strings nested in each other's replacement fields.</summary>
+    private const int MaxFStringNesting = 149;
 
     private sealed class Scanner
     {
@@ -156,7 +158,7 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
                 {
                     bool isF = _src.Substring(start, prefixEnd - start).ToLowerInvariant().Contains('f');
                     bool isRaw = _src.Substring(start, prefixEnd - start).ToLowerInvariant().Contains('r');
-                    _pos = ScanString(prefixEnd, isF, isRaw);
+                    _pos = ScanString(prefixEnd, isF, isRaw, isF ? 1 : 0);
                     return (isF ? TokenKind.FString : TokenKind.String, start, _pos - start);
                 }
                 _pos = p;
@@ -165,7 +167,7 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
             }
             if (ch == '"' || ch == '\'')
             {
-                _pos = ScanString(_pos, false, false);
+                _pos = ScanString(_pos, false, false, 0);
                 return (TokenKind.String, start, _pos - start);
             }
             foreach (var (text, kind) in Operators)
@@ -253,9 +255,12 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
         }
 
         /// <summary>Scans a string literal whose opening quote is at <paramref name="q"/>; returns the offset after it.
-        /// In an f-string, replacement fields may hold nested strings with any quotes (as in Python 3.12).</summary>
-        private int ScanString(int q, bool isF, bool isRaw)
+        /// In an f-string, replacement fields may hold nested strings with any quotes (as in Python 3.12);
+        /// <paramref name="fStringLevel"/> counts the f-strings this one is nested in (itself included), and
+        /// more than CPython's 149 is refused as CPython refuses it.</summary>
+        private int ScanString(int q, bool isF, bool isRaw, int fStringLevel)
         {
+            if (fStringLevel > MaxFStringNesting) throw Error("too many nested f-strings", q);
             char quote = _src[q];
             bool triple = q + 2 < _src.Length && _src[q + 1] == quote && _src[q + 2] == quote;
             int p = q + (triple ? 3 : 1);
@@ -271,7 +276,7 @@ internal sealed class PythonTokenizer : Tokenizer<TokenKind>
                     if (c == '\'' || c == '"')
                     {
                         bool nestedF = p > 0 && (_src[p - 1] == 'f' || _src[p - 1] == 'F');
-                        p = ScanString(p, nestedF, false);
+                        p = ScanString(p, nestedF, false, fStringLevel + (nestedF ? 1 : 0));
                         continue;
                     }
                     if (c == '{' || c == '[' || c == '(') depth++;

@@ -12,7 +12,8 @@ internal sealed class SyntaxErrorException : System.Exception
         Kind = kind;
     }
 
-    /// <summary>"SyntaxError", "IndentationError" or "TabError".</summary>
+    /// <summary>The Python exception: "SyntaxError", "IndentationError" or "TabError"; or "MemoryError" and
+    /// "RecursionError" for source nested deeper than CPython's parser and compiler accept.</summary>
     public string Kind { get; }
     public int Line { get; }
     public int Column { get; }
