@@ -84,7 +84,7 @@ internal static class DictMethods
             if (!((PyDict)self!).PopLast(out var k, out var v)) throw Err.Make(Types.KeyError, "popitem(): dictionary is empty");
             return ts.NewTuple(new[] { k, v });
         });
-        Reg.Method(t, "update", (ThreadState ts, PyObject? self, in Args a) => { UpdateWithArgs(ts, (PyDict)self!, a, "update"); return Types.None; });
+        Reg.MethodLockingItself(t, "update", (ThreadState ts, PyObject? self, in Args a) => { UpdateWithArgs(ts, (PyDict)self!, a, "update"); return Types.None; });
         Reg.Method(t, "clear", (ThreadState ts, PyObject? self, in Args a) => { ((PyDict)self!).ClearAll(ts); return Types.None; });
         Reg.Method(t, "copy", (ThreadState ts, PyObject? self, in Args a) => ((PyDict)self!).Copy(ts));
         Reg.ClassMethod(t, "fromkeys", (ThreadState ts, PyObject? self, in Args a) =>

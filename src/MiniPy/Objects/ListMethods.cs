@@ -33,7 +33,7 @@ internal static class ListMethods
             ((PyList)self!).Append(ts, a[0]);
             return Types.None;
         });
-        Reg.Method(t, "extend", (ThreadState ts, PyObject? self, in Args a) =>
+        Reg.MethodLockingItself(t, "extend", (ThreadState ts, PyObject? self, in Args a) =>
         {
             a.Check("list.extend", 1, 1);
             ((PyList)self!).Extend(ts, a[0]);

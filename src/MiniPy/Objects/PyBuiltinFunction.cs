@@ -58,13 +58,16 @@ internal sealed class PyMethodDescriptor : PyObject
     /// GIL, which makes each such call atomic, as in CPython's free-threaded build.</summary>
     public readonly bool LocksSelf;
 
-    public PyMethodDescriptor(PyType owner, string name, NativeFn fn, bool isClassMethod = false) : base(Types.MethodDescriptor)
+    /// <summary>A built-in method. <paramref name="locksItself"/>: it takes the locks it needs itself, one container
+    /// at a time (a bulk update from another container); holding self's lock around it would nest two object
+    /// locks, and two threads updating two containers from each other would deadlock.</summary>
+    public PyMethodDescriptor(PyType owner, string name, NativeFn fn, bool isClassMethod = false, bool locksItself = false) : base(Types.MethodDescriptor)
     {
         Owner = owner;
         Name = name;
         Fn = fn;
         IsClassMethod = isClassMethod;
-        LocksSelf = !isClassMethod && (owner == Types.List || owner == Types.Dict || owner == Types.Set
+        LocksSelf = !isClassMethod && !locksItself && (owner == Types.List || owner == Types.Dict || owner == Types.Set
                                        || owner == Types.FrozenSet || owner == Types.ByteArray);
     }
 

@@ -60,15 +60,23 @@ internal sealed class PyDict : PyLockable
 
     // ---------------- lookup ----------------
 
+    /// <summary>Lookups restarted because a key's <c>__eq__</c> changed this dict, before giving up: CPython
+    /// restarts without a bound, so an <c>__eq__</c> that always mutates the dict would hang it.</summary>
+    private const int MaxLookupRestarts = 1000;
+
     private int FindSlot(ThreadState? ts, PyObject key, long hash, out int entryIndex)
     {
-        int mask = _indices.Length - 1;
+        int restarts = 0;
+    restart:
+        var indices = _indices;
+        var entries = _entries;
+        int mask = indices.Length - 1;
         ulong perturb = (ulong)hash;
         int i = (int)(hash & mask);
         int freeSlot = -1;
         while (true)
         {
-            int ix = _indices[i];
+            int ix = indices[i];
             if (ix == Empty)
             {
                 entryIndex = -1;
@@ -80,18 +88,40 @@ internal sealed class PyDict : PyLockable
             }
             else
             {
-                ref var e = ref _entries[ix];
-                if (ReferenceEquals(e.Key, key)) { entryIndex = ix; return i; }
-                if (e.Hash == hash && KeysEqual(ts, e.Key!, key))
+                var startKey = entries[ix].Key!;
+                if (ReferenceEquals(startKey, key)) { entryIndex = ix; return i; }
+                if (entries[ix].Hash == hash)
                 {
-                    entryIndex = ix;
-                    return i;
+                    if (!RunsPythonToCompare(ts, startKey, key))
+                    {
+                        if (KeysEqual(ts, startKey, key)) { entryIndex = ix; return i; }
+                    }
+                    else
+                    {
+                        // __eq__ may change this dict (even free the key): hold the key, and when the table or the
+                        // entry changed under us, start again on the new table, as CPython does.
+                        bool equal;
+                        Rc.Incref(ts!, startKey);
+                        try { equal = Ops.EqualsBool(ts!, startKey, key); }
+                        finally { Rc.Decref(ts!, startKey); }
+                        if (!ReferenceEquals(indices, _indices) || !ReferenceEquals(entries, _entries) || !ReferenceEquals(entries[ix].Key, startKey))
+                        {
+                            if (++restarts > MaxLookupRestarts) throw Err.RuntimeError("dictionary changed during lookup");
+                            goto restart;
+                        }
+                        if (equal) { entryIndex = ix; return i; }
+                    }
                 }
             }
             perturb >>= 5;
             i = (int)((ulong)(i * 5 + 1) + perturb) & mask;
         }
     }
+
+    /// <summary>Whether comparing these keys may run Python code (anything but str and exact int pairs).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RunsPythonToCompare(ThreadState? ts, PyObject a, PyObject b) =>
+        ts is not null && !(a is PyStr && b is PyStr) && !(a is PyInt && b is PyInt && a.Type == b.Type);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool KeysEqual(ThreadState? ts, PyObject a, PyObject b)
@@ -378,19 +408,32 @@ internal sealed class PyDict : PyLockable
         return false;
     }
 
+    /// <summary>Tables of at most this many entries are kept by clear(), to be filled again without a resize.</summary>
+    private const int KeptOnClear = 128;
+
     public void ClearAll(ThreadState ts)
     {
         Entry[] entries;
         int used;
         using (new CriticalSection(ts, this))
         {
-            entries = _entries;
             used = _used;
-            var indices = new int[8];
-            indices.AsSpan().Fill(Empty);
             BeginWrite();
-            _indices = indices;
-            _entries = new Entry[5];
+            if (_entries.Length <= KeptOnClear)
+            {
+                // A small table is emptied in place (the references are released after the lock, from a copy).
+                entries = _entries.AsSpan(0, used).ToArray();
+                Array.Clear(_entries, 0, used);
+                _indices.AsSpan().Fill(Empty);
+            }
+            else
+            {
+                entries = _entries;
+                var indices = new int[8];
+                indices.AsSpan().Fill(Empty);
+                _indices = indices;
+                _entries = new Entry[5];
+            }
             _used = _live = 0;
             EndWrite(ts);
         }
@@ -423,9 +466,32 @@ internal sealed class PyDict : PyLockable
 
     public void Update(ThreadState ts, PyDict other)
     {
-        using var cs = new CriticalSection(ts, other);
+        if (ts.FreeThreaded && !ReferenceEquals(other, this))
+        {
+            // The other dict's entries are copied under its lock, then set here one by one under this dict's
+            // lock: never both locks at once, so two threads updating two dicts from each other cannot deadlock.
+            var pairs = other.SnapshotEntries(ts);
+            try { foreach (var (k, v) in pairs) SetItem(ts, k, v); }
+            finally { foreach (var (k, v) in pairs) { Rc.Decref(ts, k); Rc.Decref(ts, v); } }
+            return;
+        }
         int pos = 0;
-        while (other.Next(ref pos, out var k, out var v)) SetItem(ts, k, v);
+        while (other.Next(ref pos, out var k2, out var v2)) SetItem(ts, k2, v2);
+    }
+
+    /// <summary>The live entries as new references, copied under the dict's lock.</summary>
+    public (PyObject Key, PyObject Value)[] SnapshotEntries(ThreadState ts)
+    {
+        using var cs = new CriticalSection(ts, this);
+        var copy = new (PyObject, PyObject)[_live];
+        int pos = 0, n = 0;
+        while (Next(ref pos, out var k, out var v))
+        {
+            Rc.Incref(ts, k);
+            Rc.Incref(ts, v);
+            copy[n++] = (k, v);
+        }
+        return copy;
     }
 
     public PyDict Copy(ThreadState ts)

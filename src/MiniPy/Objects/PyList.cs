@@ -67,6 +67,16 @@ internal sealed class PyList : PyLockable
 
     public void Extend(ThreadState ts, PyObject iterable)
     {
+        // Without the GIL another thread may change the source: a built-in container's items are copied under
+        // its own lock first, and this list is locked only afterwards (never both locks at once, so two
+        // threads extending two lists from each other cannot deadlock).
+        if (ts.FreeThreaded && !ReferenceEquals(iterable, this) && iterable is PyList or PyDict or PyDictView or PySet
+            && Ops.Snapshot(ts, iterable) is { } copied)
+        {
+            using var locked = new CriticalSection(ts, this);
+            AppendAllOwned(copied);
+            return;
+        }
         using var cs = new CriticalSection(ts, this);
         if (iterable is PyList other)
         {
@@ -84,8 +94,7 @@ internal sealed class PyList : PyLockable
         }
         if (iterable is PyDict or PyDictView or PySet && Ops.Snapshot(ts, iterable) is { } snapshot)
         {
-            if ((long)Count + snapshot.Length > Items.Length) Grow((long)Count + snapshot.Length);
-            foreach (var x in snapshot) Items[Count++] = x;
+            AppendAllOwned(snapshot);
             return;
         }
         var it = Ops.GetIter(ts, iterable);
@@ -99,6 +108,13 @@ internal sealed class PyList : PyLockable
             }
         }
         finally { Rc.Decref(ts, it); }
+    }
+
+    /// <summary>Appends items whose references the caller hands over.</summary>
+    private void AppendAllOwned(PyObject[] items)
+    {
+        if ((long)Count + items.Length > Items.Length) Grow((long)Count + items.Length);
+        foreach (var x in items) Items[Count++] = x;
     }
 
     public void Clear(ThreadState ts)
@@ -145,16 +161,17 @@ internal sealed class PyList : PyLockable
 
     public override PyObject? BinaryOp(ThreadState ts, BinaryOp op, PyObject other, bool reflected)
     {
-        using var cs = new CriticalSection(ts, this);
         if (op == Objects.BinaryOp.Add && other is PyList l && !reflected)
         {
-            var r = new PyList(Count + l.Count);
+            // Each operand is read under its own lock in turn (Extend), never both at once.
+            var r = new PyList(SizeLimits.Sum(Count, l.Count, Array.MaxLength, IntPtr.Size));
             r.Extend(ts, this);
             r.Extend(ts, l);
             return r;
         }
         if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
         {
+            using var cs = new CriticalSection(ts, this);
             long n = Ops.AsSize(ts, other);
             if (n <= 0 || Count == 0) return new PyList();
             var r = new PyList(SizeLimits.Repeat(Count, n, Array.MaxLength, null, IntPtr.Size));
@@ -166,14 +183,14 @@ internal sealed class PyList : PyLockable
 
     public override PyObject? InPlaceOp(ThreadState ts, BinaryOp op, PyObject other)
     {
-        using var cs = new CriticalSection(ts, this);
         if (op == Objects.BinaryOp.Add)
         {
-            Extend(ts, other);
+            Extend(ts, other); // takes the locks it needs, one at a time
             return Rc.New(ts, this);
         }
         if (op == Objects.BinaryOp.Mul && IntOps.IsInt(other))
         {
+            using var cs = new CriticalSection(ts, this);
             long n = Ops.AsSize(ts, other);
             if (n <= 0) { Clear(ts); return Rc.New(ts, this); }
             int original = Count;

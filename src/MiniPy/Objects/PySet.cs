@@ -230,6 +230,19 @@ internal sealed class PySet : PyLockable
 
     public void UpdateFrom(ThreadState ts, PyObject iterable)
     {
+        // Without the GIL a built-in source is copied under its own lock first, then this set is locked: never
+        // both at once (no lock-order deadlock), and never a read of a table another thread is changing.
+        if (ts.FreeThreaded && !ReferenceEquals(iterable, this) && iterable is PySet or PyDict or PyList or PyDictView
+            && Ops.Snapshot(ts, iterable) is { } copied)
+        {
+            try
+            {
+                using var locked = new CriticalSection(ts, this);
+                foreach (var x in copied) Add(ts, x);
+            }
+            finally { foreach (var x in copied) Rc.Decref(ts, x); }
+            return;
+        }
         using var cs = new CriticalSection(ts, this);
         if (iterable is PySet s)
         {

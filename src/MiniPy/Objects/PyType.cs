@@ -34,6 +34,9 @@ internal sealed class PyType : PyObject
 
     /// <summary>Whether subclasses may be defined (bool, NoneType, function... refuse).</summary>
     public bool IsBaseType = true;
+    /// <summary>A built-in container whose instances a class statement may subclass (the instance keeps the
+    /// built-in layout and gains a dict): list, dict, set, deque.</summary>
+    public bool SupportsSubclassLayout;
 
     private readonly List<WeakReference<PyType>> _subclasses = new();
 

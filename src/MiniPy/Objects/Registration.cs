@@ -10,6 +10,11 @@ internal static class Reg
     public static void Method(PyType t, string name, NativeFn fn) =>
         Value(t, name, new PyMethodDescriptor(t, name, fn));
 
+    /// <summary>A container method that locks what it touches itself, one object at a time (see
+    /// <see cref="PyMethodDescriptor"/>): bulk updates from another container.</summary>
+    public static void MethodLockingItself(PyType t, string name, NativeFn fn) =>
+        Value(t, name, new PyMethodDescriptor(t, name, fn, locksItself: true));
+
     public static void ClassMethod(PyType t, string name, NativeFn fn) =>
         Value(t, name, new PyMethodDescriptor(t, name, fn, isClassMethod: true));
 

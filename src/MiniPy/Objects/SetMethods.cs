@@ -170,7 +170,7 @@ internal static class SetMethods
         Reg.Method(s, "pop", (ThreadState ts, PyObject? self, in Args a) =>
             Self(self).PopAny() ?? throw Err.Make(Types.KeyError, "pop from an empty set"));
         Reg.Method(s, "clear", (ThreadState ts, PyObject? self, in Args a) => { Self(self).Clear(ts); return Types.None; });
-        Reg.Method(s, "update", (ThreadState ts, PyObject? self, in Args a) =>
+        Reg.MethodLockingItself(s, "update", (ThreadState ts, PyObject? self, in Args a) =>
         {
             for (int i = 0; i < a.Count; i++) Self(self).UpdateFrom(ts, a[i]);
             return Types.None;

@@ -61,6 +61,7 @@ internal static class Types
         Dict = Make("dict");
         Set = Make("set");
         FrozenSet = Make("frozenset");
+        List.SupportsSubclassLayout = Dict.SupportsSubclassLayout = Set.SupportsSubclassLayout = true;
         Range = Make("range", subclassable: false);
         Slice = Make("slice", subclassable: false);
         NoneType = Make("NoneType", subclassable: false);

@@ -161,6 +161,7 @@ internal sealed partial class Interpreter
         _builtinModules["time"] = TimeModule.Create;
         _builtinModules["random"] = RandomModule.Create;
         _builtinModules["_thread"] = ThreadModule.Create;
+        _builtinModules["_collections"] = MiniPy.Modules.Collections.CollectionsModule.Create;
         _builtinModules["os"] = OsModule.Create;
         _builtinModules["hashlib"] = HashlibModule.Create;
         _builtinModules["_interpreters"] = InterpretersModule.Create;

@@ -67,8 +67,7 @@ internal static class TypeCall
             if (l.IsSubtypeOf(layout)) layout = l;
             else if (!layout.IsSubtypeOf(l)) throw Err.TypeError("multiple bases have instance lay-out conflict");
         }
-        if (!(ReferenceEquals(layout, Types.Object) || layout.IsSubtypeOf(Types.BaseException) || ReferenceEquals(layout, Types.List)
-              || ReferenceEquals(layout, Types.Dict) || ReferenceEquals(layout, Types.Set)))
+        if (!(ReferenceEquals(layout, Types.Object) || layout.IsSubtypeOf(Types.BaseException) || layout.SupportsSubclassLayout))
             throw Err.NotImplemented($"subclassing '{layout.Name}' is not supported by MiniPy");
         var basesArray = bases.ToArray();
         var dict = new PyDict();
