@@ -236,6 +236,12 @@ public sealed class MiniPyInterpreter : IDisposable
         {
             throw ToHostException(ts, e, guard);
         }
+        catch (Exception e) when (IsRuntimeFault(e))
+        {
+            // Outside the eval loop too, the host sees a Python exception (MemoryError, RecursionError, or
+            // SystemError for a MiniPy bug), never the runtime's own .NET exception.
+            throw ToHostException(ts, new PyException(Err.FromClr(ts, e)), guard);
+        }
         finally
         {
             if (guard is not null)
@@ -246,6 +252,12 @@ public sealed class MiniPyInterpreter : IDisposable
             }
         }
     }
+
+    /// <summary>Whether a .NET exception comes from the runtime rather than being meant for the host: argument
+    /// checks and conversions of results to .NET types (ArgumentException, InvalidCastException), a closed
+    /// interpreter, cancellation, and MiniPy exceptions already converted pass through unchanged.</summary>
+    private static bool IsRuntimeFault(Exception e) =>
+        e is not (MiniPyException or ArgumentException or InvalidCastException or ObjectDisposedException or OperationCanceledException);
 
     private static MiniPyException ToHostException(ThreadState ts, PyException e, ExecutionGuard? guard)
     {
