@@ -232,6 +232,23 @@ public sealed class HostingTests
         finally { Directory.Delete(folder, true); }
     }
 
+    [Fact]
+    public void Denied_capabilities_stay_denied_through_child_interpreters_threads_and_executors()
+    {
+        using var runtime = NewRuntime(o => o.Capabilities = ScriptCapabilities.None);
+        var py = runtime.MainInterpreter;
+        string Denied(string code) => Assert.Throws<MiniPyException>(() => py.Execute(code)).PythonType;
+        // A child interpreter has its creator's capabilities: what it runs meets the same PermissionError.
+        Assert.Equal("True", py.Evaluate("""str(__import__('interpreters').create().call(lambda: __import__('os').environ == {}))""")?.ToString());
+        Assert.Equal("ExecutionFailed", Denied("import interpreters\ninterpreters.create().exec(\"open('/etc/hostname')\")"));
+        Assert.Equal("PermissionError", Denied("import interpreters\ninterpreters.create().call_in_thread(print)"));
+        Assert.Equal("PermissionError", Denied("import threading\nthreading.Thread(target=print).start()"));
+        Assert.Equal("PermissionError", Denied("import concurrent.futures\nconcurrent.futures.ThreadPoolExecutor().submit(print).result()"));
+        Assert.Equal("PermissionError", Denied("import asyncio\nasyncio.run(asyncio.to_thread(print))"));
+        Assert.Equal("PermissionError", Denied("import builtins\nbuiltins.open('/etc/hostname')"));
+        Assert.Equal("PermissionError", Denied("import sys\nsys.modules['builtins'].open('/etc/hostname')"));
+    }
+
     public static class Geometry
     {
         public static double Hypot(double a, double b) => Math.Sqrt(a * a + b * b);
