@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using MiniPy.Compiler;
 using MiniPy.Modules;
 using MiniPy.Runtime;
@@ -47,55 +48,70 @@ internal static class MiscMethods
         t.New = (ThreadState ts, PyType cls, in Args a) =>
         {
             a.Check("range", 1, 3);
-            long start = 0, stop, step = 1;
-            if (a.Count == 1) stop = Ops.AsLong(ts, a[0]);
+            BigInteger Arg(PyObject o) => IntOps.IsInt(o) ? IntOps.Big(o) : Ops.AsIndex(ts, o);
+            BigInteger start = 0, stop, step = 1;
+            if (a.Count == 1) stop = Arg(a[0]);
             else
             {
-                start = Ops.AsLong(ts, a[0]);
-                stop = Ops.AsLong(ts, a[1]);
-                if (a.Count == 3) step = Ops.AsLong(ts, a[2]);
+                start = Arg(a[0]);
+                stop = Arg(a[1]);
+                if (a.Count == 3) step = Arg(a[2]);
             }
-            if (step == 0) throw Err.ValueError("range() arg 3 must not be zero");
-            return new PyRange(start, stop, step);
+            if (step.IsZero) throw Err.ValueError("range() arg 3 must not be zero");
+            return PyBigRange.Make(start, stop, step);
         };
         Reg.Slots(t, "__repr__", "__len__", "__getitem__", "__contains__", "__iter__", "__eq__", "__ne__", "__hash__", "__bool__");
-        Reg.GetSet(t, "start", (ts, self) => ts.NewInt(((PyRange)self).Start));
-        Reg.GetSet(t, "stop", (ts, self) => ts.NewInt(((PyRange)self).Stop));
-        Reg.GetSet(t, "step", (ts, self) => ts.NewInt(((PyRange)self).Step));
+        Reg.GetSet(t, "start", (ts, self) => self is PyRange r ? ts.NewInt(r.Start) : IntOps.Make(ts, ((PyBigRange)self).Start));
+        Reg.GetSet(t, "stop", (ts, self) => self is PyRange r ? ts.NewInt(r.Stop) : IntOps.Make(ts, ((PyBigRange)self).Stop));
+        Reg.GetSet(t, "step", (ts, self) => self is PyRange r ? ts.NewInt(r.Step) : IntOps.Make(ts, ((PyBigRange)self).Step));
         Reg.Method(t, "count", (ThreadState ts, PyObject? self, in Args a) =>
         {
             a.Check("range.count", 1, 1);
-            var r = (PyRange)self!;
-            if (a[0] is PyInt) return ts.NewInt(r.Contains(ts, a[0]) ? 1 : 0);
+            if (IntOps.IsInt(a[0]) && !a[0].Type.IsHeap) return ts.NewInt(self!.Contains(ts, a[0]) ? 1 : 0);
+            // Anything else equal to an item (1.0, a class with __eq__) is counted by comparing, as in CPython.
             long n = 0;
-            for (long i = 0; i < r.Count; i++)
+            var it = self!.Iter(ts);
+            try
             {
-                var item = ts.NewInt(r.At(i));
-                try { if (Ops.EqualsBool(ts, item, a[0])) n++; }
-                finally { Rc.Decref(ts, item); }
+                while (it.Next(ts) is { } item)
+                {
+                    try { if (Ops.EqualsBool(ts, item, a[0])) n++; }
+                    finally { Rc.Decref(ts, item); }
+                }
             }
+            finally { Rc.Decref(ts, it); }
             return ts.NewInt(n);
         });
         Reg.Method(t, "index", (ThreadState ts, PyObject? self, in Args a) =>
         {
             a.Check("range.index", 1, 1);
-            var r = (PyRange)self!;
-            if (a[0] is PyInt v)
+            if (IntOps.IsInt(a[0]) && !a[0].Type.IsHeap)
             {
-                if (!r.Contains(ts, v)) throw Err.ValueError($"{Ops.ReprString(ts, v)} is not in range");
-                return ts.NewInt((long)(((Int128)v.Value - r.Start) / r.Step));
+                var v = IntOps.Big(a[0]);
+                BigInteger i = self is PyBigRange b ? b.IndexOf(v) : ((PyRange)self!).Contains(ts, a[0]) ? (v - ((PyRange)self).Start) / ((PyRange)self).Step : -1;
+                if (i < 0) throw Err.ValueError($"{Ops.ReprString(ts, a[0])} is not in range");
+                return IntOps.Make(ts, i);
             }
-            // Anything else equal to an item (1.0, a class with __eq__) is found by comparing, as in CPython.
-            for (long i = 0; i < r.Count; i++)
+            long n = 0;
+            var it = self!.Iter(ts);
+            try
             {
-                var item = ts.NewInt(r.At(i));
-                try { if (Ops.EqualsBool(ts, item, a[0])) return ts.NewInt(i); }
-                finally { Rc.Decref(ts, item); }
+                while (it.Next(ts) is { } item)
+                {
+                    bool equal;
+                    try { equal = Ops.EqualsBool(ts, item, a[0]); }
+                    finally { Rc.Decref(ts, item); }
+                    if (equal) return ts.NewInt(n);
+                    n++;
+                }
             }
+            finally { Rc.Decref(ts, it); }
             throw Err.ValueError($"{Ops.ReprString(ts, a[0])} is not in range");
         });
         Reg.Method(t, "__reversed__", (ThreadState ts, PyObject? self, in Args a) =>
         {
+            if (self is PyBigRange b)
+                return b.Count.IsZero ? new PyRangeIterator(0, 1, 0) : new PyBigRangeIterator(b.At(b.Count - 1), -b.Step, b.Count);
             var r = (PyRange)self!;
             return r.Count == 0 ? new PyRangeIterator(0, 1, 0) : new PyRangeIterator(r.At(r.FullCount - 1), -r.Step, r.Count);
         });

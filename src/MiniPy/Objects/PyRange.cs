@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using MiniPy.Runtime;
 
 namespace MiniPy.Objects;
@@ -32,17 +33,65 @@ internal sealed class PyRange : PyObject
     public override bool HasLength => true;
     public override long Length(ThreadState ts) =>
         FullCount > long.MaxValue ? throw Err.Overflow("Python int too large to convert to C ssize_t") : Count;
-    public override long Hash(ThreadState ts) => (Start * 31 + Stop) * 31 + Step;
+    public override long Hash(ThreadState ts) => HashOf(ts, (BigInteger)FullCount, Start, Step);
 
-    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op)
+    /// <summary>CPython's range hash: that of (len, start, step), with start and step None where they do not
+    /// matter, so equal ranges (range(0, 10, 2) and range(0, 9, 2)) hash equal.</summary>
+    public static long HashOf(ThreadState ts, BigInteger length, BigInteger start, BigInteger step)
     {
-        if (other is not PyRange r || op is not (CompareOp.Eq or CompareOp.Ne)) return null;
-        bool eq = FullCount == r.FullCount && (Count == 0 || Start == r.Start && (Count == 1 || Step == r.Step));
+        var items = new PyObject[]
+        {
+            IntOps.Make(ts, length),
+            length.IsZero ? Rc.New(ts, Types.None) : IntOps.Make(ts, start),
+            length <= 1 ? Rc.New(ts, Types.None) : IntOps.Make(ts, step),
+        };
+        var tuple = ts.NewTuple(items);
+        try { return Ops.Hash(ts, tuple); }
+        finally { Rc.Decref(ts, tuple); }
+    }
+
+    public override PyObject? RichCompare(ThreadState ts, PyObject other, CompareOp op) => CompareRanges(this, other, op);
+
+    /// <summary>start, step and length of either range kind, exactly.</summary>
+    private static (BigInteger Start, BigInteger Step, BigInteger Length)? Shape(PyObject o) => o switch
+    {
+        PyRange r => (r.Start, r.Step, (BigInteger)r.FullCount),
+        PyBigRange b => (b.Start, b.Step, b.Count),
+        _ => null,
+    };
+
+    /// <summary>== and != of ranges as CPython compares them: the same sequence of items.</summary>
+    public static PyObject? CompareRanges(PyObject a, PyObject b, CompareOp op)
+    {
+        if (op is not (CompareOp.Eq or CompareOp.Ne) || Shape(a) is not { } x || Shape(b) is not { } y) return null;
+        bool eq = x.Length == y.Length && (x.Length.IsZero || x.Start == y.Start && (x.Length.IsOne || x.Step == y.Step));
         return PyBool.Of(eq == (op == CompareOp.Eq));
     }
 
+    /// <summary>A slice of a range (its start, step and length given): CPython's compute_slice, exact for any size.</summary>
+    public static PyObject Slice(ThreadState ts, BigInteger start, BigInteger step, BigInteger length, PySlice s)
+    {
+        BigInteger sliceStep = s.Step is PyNone ? BigInteger.One : SliceIndex(ts, s.Step);
+        if (sliceStep.IsZero) throw Err.ValueError("slice step cannot be zero");
+        BigInteger lower = sliceStep < 0 ? -1 : 0, upper = sliceStep < 0 ? length - 1 : length;
+        BigInteger Clamp(PyObject bound, BigInteger absent)
+        {
+            if (bound is PyNone) return absent;
+            var v = SliceIndex(ts, bound);
+            if (v < 0) { v += length; return v < lower ? lower : v; }
+            return v > upper ? upper : v;
+        }
+        var first = Clamp(s.Start, sliceStep < 0 ? upper : lower);
+        var last = Clamp(s.Stop, sliceStep < 0 ? lower : upper);
+        return PyBigRange.Make(start + first * step, start + last * step, step * sliceStep);
+    }
+
+    private static BigInteger SliceIndex(ThreadState ts, PyObject o) =>
+        IntOps.IsInt(o) ? IntOps.Big(o) : Ops.AsIndexOrThrow(ts, o, "slice indices must be integers or None or have an __index__ method");
+
     public override bool Contains(ThreadState ts, PyObject item)
     {
+        if (item is PyBigInt && !item.Type.IsHeap) return false; // beyond 64 bits, so beyond the bounds
         if (item is PyInt i && item is not PyBool)
         {
             long v = i.Value;
@@ -54,12 +103,8 @@ internal sealed class PyRange : PyObject
 
     public override PyObject GetItem(ThreadState ts, PyObject key)
     {
-        if (key is PySlice s)
-        {
-            var (start, _, step, count) = s.Indices(ts, Count);
-            long newStart = At(start), newStep = Step * step;
-            return new PyRange(newStart, newStart + count * newStep, newStep);
-        }
+        if (key is PySlice s) return Slice(ts, Start, Step, (BigInteger)FullCount, s);
+        if (key is PyBigInt) throw Err.IndexError("range object index out of range");
         Int128 idx = Ops.AsIndexOrThrow(ts, key, "range indices must be integers or slices, not {0}");
         if (idx < 0) idx += FullCount;
         if (idx < 0 || idx >= FullCount) throw Err.IndexError("range object index out of range");
